@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
+import type { Config } from './config/index.ts'
+import { accountRoutes } from './modules/account/index.ts'
+import { adminRoutes } from './modules/admin/index.ts'
+import { type Auth, createActorResolver, createAuth, mountAuth } from './modules/auth/index.ts'
+import { organisationExists, organisationRoutes } from './modules/organisations/index.ts'
+import { mountPublicPages, programmeRoutes } from './modules/programmes/index.ts'
+import { type Clock, systemClock } from './platform/clock.ts'
+import type { DatabaseHandle } from './platform/db/client.ts'
+import type { AnyRoute } from './platform/http/route.ts'
+import { createHttpServer } from './platform/http/server.ts'
+import { serveSpa } from './platform/http/spa.ts'
+import { JobWorker } from './platform/jobs/queue.ts'
+import { createLogger, type Logger } from './platform/logger.ts'
+import { createMailer, type Mailer, registerMailDelivery } from './platform/mail/mailer.ts'
+import type { PageRenderer } from './platform/ssr/types.ts'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** Every module's routes; a new module adds its list here. */
+export const allRoutes: AnyRoute[] = [...programmeRoutes, ...accountRoutes, ...organisationRoutes, ...adminRoutes]
+
+export interface AppOptions {
+  config: Config
+  database: DatabaseHandle
+  clock?: Clock
+  log?: Logger
+  /** Server-side renderer of public pages; by default loaded from the build in dist/. */
+  renderer?: PageRenderer | null
+}
+
+export interface App {
+  http: FastifyInstance
+  worker: JobWorker
+  auth: Auth
+  mailer: Mailer
+  clock: Clock
+  log: Logger
+  /** Stops taking requests, finishes the ones under way and the running jobs, closes the database. */
+  close(): Promise<void>
+}
+
+async function loadRenderer(log: Logger): Promise<PageRenderer | null> {
+  const built = `${ROOT}dist/ssr`
+  if (!existsSync(built)) {
+    log.warn('public pages not built: run `npm run build` (npm start does it for you)')
+    return null
+  }
+  const { createRenderer } = await import('./platform/ssr/index.ts')
+  return createRenderer({ root: ROOT })
+}
+
+/** The composition root: configuration → database → accounts → HTTP → jobs. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config, database } = opts
+  const db = database.db
+  const clock = opts.clock ?? systemClock
+  const log = opts.log ?? createLogger(config.logLevel)
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+  const auth = createAuth({
+    db,
+    mailer,
+    log,
+    secret: config.authSecret,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    rateLimit: config.env === 'production',
+  })
+  const worker = new JobWorker(db, log, clock)
+  registerMailDelivery(worker, { smtpUrl: config.smtpUrl, from: config.mailFrom })
+  const renderer = opts.renderer === undefined ? await loadRenderer(log) : opts.renderer
+
+  const http = await createHttpServer({
+    db,
+    clock,
+    mailer,
+    log,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    resolveActor: createActorResolver({ db, auth, clock }),
+    subjectExists: { organisation: organisationExists },
+    routes: allRoutes,
+    extend: async (app) => {
+      await mountAuth(app, { auth, db, clock, publicUrl: config.publicUrl })
+      if (renderer) await mountPublicPages(app, { db, clock, renderer, publicUrl: config.publicUrl })
+      await serveSpa(app, `${ROOT}dist/client`)
+    },
+  })
+
+  return {
+    http,
+    worker,
+    auth,
+    mailer,
+    clock,
+    log,
+    async close() {
+      await http.close()
+      await worker.stop()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,1 @@
+export { adminRoutes } from './http/routes.ts'

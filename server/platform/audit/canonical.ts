@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto'
+
+/** JSON with object keys sorted at every level, so the same value always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface ChainedFields {
+  seq: string
+  occurredAt: string
+  actorType: string
+  actorId: string | null
+  actorLabel: string
+  action: string
+  subjectType: string
+  subjectId: string | null
+  digest: string
+  requestId: string | null
+}
+
+/** hash(n) = sha256(hash(n-1) + canonical(event n without its hash)). */
+export function chainHash(prevHash: string, fields: ChainedFields): string {
+  return sha256(`${prevHash}\n${canonicalJson(fields)}`)
+}

@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
+import { type ErrorCode, errorCodes } from '../../../shared/errors.ts'
+import { DomainError, type FieldError } from '../errors.ts'
+
+const TITLES: Partial<Record<ErrorCode, string>> = {
+  validation_failed: 'The request has invalid fields.',
+  not_signed_in: 'Sign in first.',
+  forbidden: 'You are not allowed to do this.',
+  not_found: 'Not found.',
+  internal_error: 'Something went wrong on our side.',
+}
+
+export interface ProblemBody {
+  type: string
+  title: string
+  status: number
+  code: string
+  detail?: string
+  instance?: string
+  requestId?: string
+  errors?: FieldError[]
+  [extra: string]: unknown
+}
+
+export function problemBody(
+  req: FastifyRequest,
+  code: ErrorCode,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+  errors?: FieldError[],
+): ProblemBody {
+  const status = errorCodes[code]
+  return {
+    type: `/problems/${code}`,
+    title: TITLES[code] ?? code.replaceAll('_', ' '),
+    status,
+    code,
+    ...(detail && detail !== code ? { detail } : {}),
+    instance: req.url.split('?')[0],
+    requestId: String(req.id),
+    ...extra,
+    ...(errors ? { errors } : {}),
+  }
+}
+
+export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body)
+}
+
+function issuePath(instancePath: string | undefined, issuePathParts: PropertyKey[] | undefined): string {
+  if (issuePathParts && issuePathParts.length) return issuePathParts.map(String).join('.')
+  return (instancePath ?? '').replace(/^\//, '').replaceAll('/', '.')
+}
+
+/** Maps every error to RFC 9457 problem+json with a stable code; unexpected errors are logged. */
+export function errorHandler(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof DomainError) {
+    return sendProblem(reply, problemBody(req, error.code, error.message, error.details, error.fieldErrors))
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? 'body'
+    const errors = error.validation.map((v) => {
+      const issue = (v.params as { issue?: { code?: string; message?: string; path?: PropertyKey[]; format?: string } })
+        .issue
+      const custom = issue?.code === 'custom' && issue.message && /^[a-z_]+$/.test(issue.message)
+      const code = custom
+        ? issue!.message!
+        : issue?.code === 'invalid_type' && /received undefined/.test(issue.message ?? '')
+          ? 'required'
+          : (issue?.code ?? v.keyword)
+      return { path: issuePath(v.instancePath, issue?.path) || context, code, message: v.message ?? code }
+    })
+    return sendProblem(reply, problemBody(req, 'validation_failed', `Invalid ${context}.`, { in: context }, errors))
+  }
+  if (isResponseSerializationError(error)) {
+    req.log.error({ err: error, issues: error.cause?.issues }, 'response does not match its contract')
+    return sendProblem(reply, problemBody(req, 'internal_error'))
+  }
+  const fe = error as FastifyError
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problemBody(req, 'payload_too_large'))
+  if (fe.statusCode === 429) return sendProblem(reply, problemBody(req, 'rate_limited', fe.message))
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return sendProblem(reply, { ...problemBody(req, 'bad_request', fe.message), status: fe.statusCode })
+  }
+  req.log.error({ err: error }, 'unhandled error')
+  return sendProblem(reply, problemBody(req, 'internal_error'))
+}

@@ -1,0 +1,103 @@
+/**
+ * The capability matrix: which role may do what, written as data. The server's policy functions read
+ * it (server/platform/authz), every route names one capability, and a test proves that no route lets a
+ * role do what this table forbids. The UI reads the same table only to explain; the server decides.
+ *
+ * Roles:
+ *  - anonymous: nobody signed in
+ *  - user: any signed-in person
+ *  - expert, cluster_staff, operator: programme roles (granted by an operator)
+ *  - org_member, org_admin, org_owner: a person's role in the organisation the request is about
+ */
+export const programmeRoles = ['operator', 'cluster_staff', 'expert'] as const
+export type ProgrammeRole = (typeof programmeRoles)[number]
+export const organisationRoles = ['owner', 'admin', 'member'] as const
+export type OrganisationRole = (typeof organisationRoles)[number]
+
+export const roles = [
+  'anonymous',
+  'user',
+  'expert',
+  'cluster_staff',
+  'operator',
+  'org_member',
+  'org_admin',
+  'org_owner',
+] as const
+export type Role = (typeof roles)[number]
+
+/** Token scopes: an API token may use a capability only when it holds that capability's scope. */
+export const tokenScopes = [
+  'profile:read',
+  'profile:write',
+  'organisations:read',
+  'organisations:write',
+  'admin:read',
+  'admin:write',
+] as const
+export type TokenScope = (typeof tokenScopes)[number]
+
+interface CapabilityRule {
+  /** Roles that hold the capability. Organisation roles count only for the organisation in question. */
+  roles: readonly Role[]
+  /** The scope an API token needs; `null` for capabilities a token may never use. */
+  scope: TokenScope | null
+  /** The kind of object the capability is about (the route says which parameter names it). */
+  subject?: 'organisation'
+}
+
+const signedIn = ['user', 'expert', 'cluster_staff', 'operator', 'org_member', 'org_admin', 'org_owner'] as const
+const everyone = ['anonymous', ...signedIn] as const
+
+export const capabilityMatrix = {
+  'programme.view': { roles: everyone, scope: null },
+  'account.view': { roles: signedIn, scope: 'profile:read' },
+  'account.update': { roles: signedIn, scope: 'profile:write' },
+  'account.tokens.manage': { roles: signedIn, scope: null },
+  'invitation.accept': { roles: signedIn, scope: null },
+  'organisation.create': { roles: signedIn, scope: 'organisations:write' },
+  'organisation.list': { roles: ['operator', 'cluster_staff'], scope: 'organisations:read' },
+  'organisation.view': {
+    roles: ['operator', 'cluster_staff', 'org_member', 'org_admin', 'org_owner'],
+    scope: 'organisations:read',
+    subject: 'organisation',
+  },
+  'organisation.update': {
+    roles: ['operator', 'org_admin', 'org_owner'],
+    scope: 'organisations:write',
+    subject: 'organisation',
+  },
+  'organisation.members.view': {
+    roles: ['operator', 'cluster_staff', 'org_member', 'org_admin', 'org_owner'],
+    scope: 'organisations:read',
+    subject: 'organisation',
+  },
+  'organisation.members.manage': {
+    roles: ['operator', 'org_admin', 'org_owner'],
+    scope: 'organisations:write',
+    subject: 'organisation',
+  },
+  'organisation.ownership.transfer': {
+    roles: ['operator', 'org_owner'],
+    scope: 'organisations:write',
+    subject: 'organisation',
+  },
+  'organisation.leave': {
+    roles: ['org_member', 'org_admin', 'org_owner'],
+    scope: 'organisations:write',
+    subject: 'organisation',
+  },
+  'admin.users.view': { roles: ['operator'], scope: 'admin:read' },
+  'admin.users.manage': { roles: ['operator'], scope: 'admin:write' },
+  'admin.roles.view': { roles: ['operator'], scope: 'admin:read' },
+  'admin.roles.manage': { roles: ['operator'], scope: 'admin:write' },
+  'admin.audit.view': { roles: ['operator'], scope: 'admin:read' },
+  'admin.mailbox.view': { roles: ['operator'], scope: 'admin:read' },
+} as const satisfies Record<string, CapabilityRule>
+
+export type Capability = keyof typeof capabilityMatrix
+export const capabilities = Object.keys(capabilityMatrix) as Capability[]
+
+export function capabilityRule(c: Capability): CapabilityRule {
+  return capabilityMatrix[c]
+}
