@@ -14,6 +14,8 @@ export const errorCodes = {
   not_found: 404,
   organisation_not_found: 404,
   invitation_not_found: 404,
+  grant_not_found: 404,
+  cluster_not_found: 404,
   user_not_found: 404,
   member_not_found: 404,
   conflict: 409,
@@ -22,6 +24,8 @@ export const errorCodes = {
   invitation_pending: 409,
   last_owner: 409,
   role_already_granted: 409,
+  last_operator: 409,
+  self_change_refused: 409,
   invitation_expired: 410,
   invitation_used: 410,
   invitation_email_mismatch: 403,
@@ -44,5 +48,6 @@ export const denialReasons = [
   'token_scope_missing',
   'account_disabled',
   'email_not_verified',
+  'last_owner',
 ] as const
 export type DenialReason = (typeof denialReasons)[number]

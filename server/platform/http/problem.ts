@@ -61,15 +61,14 @@ export function errorHandler(error: FastifyError | Error, req: FastifyRequest, r
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'body'
     const errors = error.validation.map((v) => {
-      const issue = (v.params as { issue?: { code?: string; message?: string; path?: PropertyKey[]; format?: string } })
-        .issue
-      const custom = issue?.code === 'custom' && issue.message && /^[a-z_]+$/.test(issue.message)
-      const code = custom
-        ? issue!.message!
-        : issue?.code === 'invalid_type' && /received undefined/.test(issue.message ?? '')
-          ? 'required'
-          : (issue?.code ?? v.keyword)
-      return { path: issuePath(v.instancePath, issue?.path) || context, code, message: v.message ?? code }
+      const message = v.message ?? v.keyword
+      const code =
+        v.keyword === 'custom' && /^[a-z_]+$/.test(message)
+          ? message
+          : v.keyword === 'invalid_type' && /received undefined/.test(message)
+            ? 'required'
+            : v.keyword
+      return { path: issuePath(v.instancePath) || context, code, message }
     })
     return sendProblem(reply, problemBody(req, 'validation_failed', `Invalid ${context}.`, { in: context }, errors))
   }

@@ -28,6 +28,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route registered through defineRoute, for the route × role test. */
     apiRoutes: AnyRoute[]
+    /** Every method and URL registered under /api/v1, however it was registered. */
+    registeredApiUrls: { method: string; url: string; declared: boolean }[]
   }
 }
 
@@ -65,6 +67,14 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
   app.decorate('apiRoutes', [] as AnyRoute[])
+  app.decorate('registeredApiUrls', [] as { method: string; url: string; declared: boolean }[])
+  app.addHook('onRoute', (opts) => {
+    if (!opts.url.startsWith('/api/v1/') || opts.url === '/api/v1/openapi.json') return
+    for (const method of [opts.method].flat()) {
+      if (method === 'HEAD') continue
+      app.registeredApiUrls.push({ method, url: opts.url, declared: opts.config?.route !== undefined })
+    }
+  })
   const publicOrigin = new URL(deps.publicUrl).origin
 
   app.addHook('onRequest', async (req, reply) => {
