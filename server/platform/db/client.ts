@@ -34,6 +34,9 @@ const pgliteParsers = { 1082: (v: string) => v, 20: (v: string) => v }
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool replaces it, and the next query reports a real failure.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
