@@ -37,6 +37,9 @@ test('bad values stop the boot with one readable line per variable', () => {
 
 test('a shared AUTH_SECRET is required with a PostgreSQL server and in production', () => {
   assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://db/cascade' }), /AUTH_SECRET: required with DATABASE_URL/)
-  assert.throws(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'memory://' }), /AUTH_SECRET: required when NODE_ENV=production/)
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'memory://' }),
+    /AUTH_SECRET: required when NODE_ENV=production/,
+  )
   assert.throws(() => loadConfig({ AUTH_SECRET: 'short' }), /AUTH_SECRET: must be at least 32 characters/)
 })

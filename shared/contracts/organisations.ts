@@ -25,6 +25,8 @@ const optionalText = (max: number) =>
     .nullable()
     .optional()
 
+const description = z.string().trim().max(5000)
+
 export const website = z
   .string()
   .trim()
@@ -44,11 +46,12 @@ export const organisationInput = z.object({
   }),
   website,
   type: z.enum(organisationTypes),
-  description: z.string().trim().max(5000).default(''),
+  description: description.default(''),
 })
 export type OrganisationInput = z.input<typeof organisationInput>
 
-export const organisationPatch = organisationInput.partial()
+/** Only the fields sent change: no defaults here (a patch without `description` must not clear it). */
+export const organisationPatch = organisationInput.extend({ description }).partial()
 
 export const organisation = z.object({
   id: uuid,
@@ -97,7 +100,8 @@ export const ownershipTransfer = z.object({ userId: uuid })
 
 export const invitationRoles = ['admin', 'member'] as const
 export const invitationInput = z.object({
-  email: z.email().trim().toLowerCase().max(254),
+  // Trimmed and lower-cased before the format is checked (a pasted address often ends with a space).
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   role: z.enum(invitationRoles).default('member'),
 })
 export const invitationStatus = z.enum(['pending', 'accepted', 'expired', 'revoked'])

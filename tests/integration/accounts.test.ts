@@ -170,3 +170,53 @@ test('personal API tokens authenticate with their scopes only, and stop working 
   assert.equal(after.status, 401)
   assert.equal(after.body.code, 'invalid_token')
 })
+
+function linkIn(text: string): URL {
+  const link = /https?:\/\/\S+/.exec(text)?.[0]
+  assert.ok(link, `a link in: ${text}`)
+  return new URL(link)
+}
+
+test('password reset: the mailed link lets the person set a new password; old sessions end', async () => {
+  const u = await createUser(t.db, t.programmeId)
+  const old = t.client()
+  await old.signIn(u.email, PASSWORD)
+  const c = t.client()
+  const asked = await c.post('/api/auth/request-password-reset', { email: u.email, redirectTo: '/app/reset-password' })
+  assert.equal(asked.status, 200)
+  // Asking for an unknown address answers the same, so nobody can probe for accounts.
+  const unknown = await c.post('/api/auth/request-password-reset', {
+    email: 'ghost@example.test',
+    redirectTo: '/app/reset-password',
+  })
+  assert.equal(unknown.status, 200)
+  const mail = await lastMailTo(u.email)
+  assert.equal(mail.template, 'reset')
+  const link = linkIn(mail.text_body)
+  const token = /reset-password\/([^/?]+)/.exec(link.pathname)?.[1]
+  assert.ok(token, link.href)
+  const tooShort = await c.post('/api/auth/reset-password', { newPassword: 'short', token })
+  assert.equal(tooShort.status, 400)
+  const reset = await c.post('/api/auth/reset-password', { newPassword: 'a-brand-new-password', token })
+  assert.equal(reset.status, 200, JSON.stringify(reset.body))
+  assert.equal((await old.get('/api/v1/me')).status, 401)
+  await t.client().signIn(u.email, 'a-brand-new-password')
+  const reused = await c.post('/api/auth/reset-password', { newPassword: 'another-new-password', token })
+  assert.equal(reused.status, 400)
+})
+
+test('change of email: the new address must be verified through the mailed link', async () => {
+  const u = await createUser(t.db, t.programmeId)
+  const c = t.client()
+  await c.signIn(u.email, PASSWORD)
+  const newEmail = `changed-${u.email}`
+  const asked = await c.post('/api/auth/change-email', { newEmail, callbackURL: '/app/profile' })
+  assert.equal(asked.status, 200, JSON.stringify(asked.body))
+  assert.equal((await c.get('/api/v1/me')).body.user.email, u.email)
+  const mail = await lastMailTo(newEmail)
+  const link = linkIn(mail.text_body)
+  const verified = await c.get(link.pathname + link.search)
+  assert.ok([200, 302].includes(verified.status), `verify answered ${verified.status}`)
+  assert.equal((await c.get('/api/v1/me')).body.user.email, newEmail)
+  await t.client().signIn(newEmail, PASSWORD)
+})

@@ -21,7 +21,12 @@ export interface TestApp {
 
 /** Builds Cascade on a database of this test file's own, with the SecurIT programme seeded. */
 export async function createTestApp(
-  opts: { clock?: Clock; renderer?: PageRenderer | null; env?: Record<string, string> } = {},
+  opts: {
+    clock?: Clock
+    /** 'built' renders public pages from dist/ (npm test builds it); by default public pages are off. */
+    renderer?: PageRenderer | null | 'built'
+    env?: Record<string, string>
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
   const config = loadConfig({
@@ -38,7 +43,7 @@ export async function createTestApp(
     database,
     clock: opts.clock ?? systemClock,
     log: createLogger(config.logLevel),
-    renderer: opts.renderer ?? null,
+    renderer: opts.renderer === 'built' ? undefined : (opts.renderer ?? null),
   })
   await app.http.ready()
   after(() => app.close())

@@ -48,8 +48,7 @@ export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyRepl
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body)
 }
 
-function issuePath(instancePath: string | undefined, issuePathParts: PropertyKey[] | undefined): string {
-  if (issuePathParts && issuePathParts.length) return issuePathParts.map(String).join('.')
+function issuePath(instancePath: string | undefined): string {
   return (instancePath ?? '').replace(/^\//, '').replaceAll('/', '.')
 }
 

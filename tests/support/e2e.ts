@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { after } from 'node:test'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { type App, buildApp } from '../../server/app.ts'
+import { loadConfig } from '../../server/config/index.ts'
+import type { Database } from '../../server/platform/db/client.ts'
+import { createLogger } from '../../server/platform/logger.ts'
+import { seedDemoAccounts, seedProgramme } from '../../server/seed/index.ts'
+import { launchBrowser } from './browser.ts'
+import { createTestDatabase } from './db.ts'
+import { freePort } from './process.ts'
+
+const require = createRequire(import.meta.url)
+const AXE_SOURCE = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string
+
+export interface E2E {
+  app: App
+  db: Database
+  baseUrl: string
+  browser: Browser
+  programmeId: string
+  /** A fresh browser context (its own cookies), at a given viewport width. */
+  newPage(opts?: { width?: number; locale?: string }): Promise<{ context: BrowserContext; page: Page }>
+}
+
+/** The real server on a free port, on a database of this file's own with the demo seeded, and Chromium. */
+export async function startE2E(): Promise<E2E> {
+  const database = await createTestDatabase()
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
+    SEED_DEMO: 'true',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  })
+  const programmeId = await seedProgramme(database.db)
+  await seedDemoAccounts(database.db, programmeId)
+  const app = await buildApp({ config, database, log: createLogger(config.logLevel) })
+  await app.http.listen({ host: '127.0.0.1', port })
+  app.worker.start(100)
+  const browser = await launchBrowser()
+  after(async () => {
+    await browser.close()
+    await app.close()
+  })
+  return {
+    app,
+    db: database.db,
+    baseUrl,
+    browser,
+    programmeId,
+    async newPage(opts = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: { width: opts.width ?? 1280, height: 900 },
+        locale: opts.locale ?? 'en-GB',
+        timezoneId: 'Europe/Paris',
+      })
+      context.setDefaultTimeout(15_000)
+      const page = await context.newPage()
+      return { context, page }
+    },
+  }
+}
+
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[]; html: string }[]
+}
+
+/** Runs axe-core (WCAG 2.x A and AA rules) on the page as it is now; fails the test on any violation. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  await page.evaluate(AXE_SOURCE)
+  const violations = (await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
+    const axe = (window as any).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    })
+    return result.violations.map((v: AxeViolation) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
+    }))
+  })) as AxeViolation[]
+  assert.deepEqual(violations, [], `axe found violations on ${label}:\n${JSON.stringify(violations, null, 2)}`)
+}
