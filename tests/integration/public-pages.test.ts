@@ -55,3 +55,20 @@ test('embedded props cannot break out of the document', async () => {
   const html = String((await t.client().get('/?lang=en')).body)
   assert.equal(html.includes('</script><script>alert(1)'), false)
 })
+
+test('the built client is served: hashed assets with long caching, the app shell for every /app route', async () => {
+  const c = t.client()
+  const html = String((await c.get('/?lang=en')).body)
+  const css = /<link rel="stylesheet" href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1]
+  assert.ok(css, 'the page links its stylesheet')
+  const asset = await c.get(css)
+  assert.equal(asset.status, 200)
+  assert.match(String(asset.headers['content-type']), /text\/css/)
+  assert.equal(asset.headers['cache-control'], 'public, max-age=31536000, immutable')
+  for (const path of ['/app', '/app/sign-in', '/app/organisations/123/members']) {
+    const page = await c.get(path)
+    assert.equal(page.status, 200, path)
+    assert.match(String(page.body), /<div id="root">/)
+  }
+  assert.equal((await c.get('/assets/does-not-exist.js')).status, 404)
+})

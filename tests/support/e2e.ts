@@ -22,10 +22,16 @@ export interface E2E {
   programmeId: string
   /** A fresh browser context (its own cookies), at a given viewport width. */
   newPage(opts?: { width?: number; locale?: string }): Promise<{ context: BrowserContext; page: Page }>
+  /** Closes Chromium and the app (done by node:test's `after` unless `manualClose` was asked for). */
+  close(): Promise<void>
 }
 
-/** The real server on a free port, on a database of this file's own with the demo seeded, and Chromium. */
-export async function startE2E(): Promise<E2E> {
+/**
+ * The real server on a free port, on a database of this file's own with the demo seeded, and Chromium.
+ * In a test file the whole thing is closed by node:test's `after`; a plain script (the screenshots) passes
+ * `{ manualClose: true }` and calls `close()` itself.
+ */
+export async function startE2E(opts: { manualClose?: boolean } = {}): Promise<E2E> {
   const database = await createTestDatabase()
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -43,16 +49,21 @@ export async function startE2E(): Promise<E2E> {
   await app.http.listen({ host: '127.0.0.1', port })
   app.worker.start(100)
   const browser = await launchBrowser()
-  after(async () => {
+  let closed = false
+  const close = async () => {
+    if (closed) return
+    closed = true
     await browser.close()
     await app.close()
-  })
+  }
+  if (!opts.manualClose) after(close)
   return {
     app,
     db: database.db,
     baseUrl,
     browser,
     programmeId,
+    close,
     async newPage(opts = {}) {
       const context = await browser.newContext({
         baseURL: baseUrl,

@@ -60,7 +60,6 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       const given = req.headers['x-request-id']
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID()
     },
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true },
   })
   app.setValidatorCompiler(validatorCompiler)

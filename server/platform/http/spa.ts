@@ -18,10 +18,7 @@ export async function serveSpa(app: FastifyInstance, clientDir: string): Promise
     index: false,
     cacheControl: false,
     setHeaders: (res, path) => {
-      ;(res as unknown as import('node:http').ServerResponse).setHeader(
-        'cache-control',
-        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      )
+      res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
     },
   })
   const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
