@@ -51,6 +51,7 @@ const everyone = ['anonymous', ...signedIn] as const
 
 export const capabilityMatrix = {
   'programme.view': { roles: everyone, scope: null },
+  'programme.manage': { roles: ['operator'], scope: 'admin:write' },
   'account.view': { roles: signedIn, scope: 'profile:read' },
   'account.update': { roles: signedIn, scope: 'profile:write' },
   'account.tokens.manage': { roles: signedIn, scope: null },

@@ -52,3 +52,8 @@ export const programme = z.object({
   calls: z.array(callSummary),
 })
 export type Programme = z.infer<typeof programme>
+
+/** What an operator may change in the programme's settings (more settings join as modules need them). */
+export const programmeSettingsPatch = z.object({
+  requireOperatorTwoFactor: z.boolean().optional(),
+})
