@@ -22,7 +22,12 @@ async function run(label: string, handle: DatabaseHandle, concurrency: number) {
       while (next < WRITES) {
         const n = next++
         await inTransaction(handle.db, (tx) =>
-          recordAudit(tx, ctx, { action: 'bench.write', subjectType: 'bench', subjectId: String(n), change: { n, at: 'x'.repeat(64) } }),
+          recordAudit(tx, ctx, {
+            action: 'bench.write',
+            subjectType: 'bench',
+            subjectId: String(n),
+            change: { n, at: 'x'.repeat(64) },
+          }),
         )
       }
     }),

@@ -4,12 +4,25 @@ import { type ChildProcess, spawn } from 'node:child_process'
 
 const children: ChildProcess[] = []
 const run = (cmd: string, args: string[]) => {
-  const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' } })
+  const child = spawn(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' },
+  })
   children.push(child)
   return child
 }
 run('npx', ['vite', 'build', '--watch', '--mode', 'development'])
-run('npx', ['vite', 'build', '--watch', '--mode', 'development', '--ssr', 'web/public/entry-server.tsx', '--outDir', 'dist/ssr'])
+run('npx', [
+  'vite',
+  'build',
+  '--watch',
+  '--mode',
+  'development',
+  '--ssr',
+  'web/public/entry-server.tsx',
+  '--outDir',
+  'dist/ssr',
+])
 run(process.execPath, ['--watch-path=server', '--watch-path=shared', '--watch-path=dist/ssr', 'server/main.ts'])
 const stop = () => {
   for (const c of children) c.kill('SIGTERM')
