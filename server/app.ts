@@ -49,7 +49,7 @@ async function loadRenderer(log: Logger): Promise<PageRenderer | null> {
     return null
   }
   const { createRenderer } = await import('./platform/ssr/index.ts')
-  return createRenderer({ root: ROOT })
+  return createRenderer({ root: ROOT, watch: true })
 }
 
 /** The composition root: configuration → database → accounts → HTTP → jobs. */

@@ -2,6 +2,10 @@ import { z } from 'zod'
 import { organisationRoles, programmeRoles, tokenScopes } from '../authz.ts'
 import { abilities, isoDateTime, locale, uuid } from './common.ts'
 
+/** Password length, the same for the server (better-auth) and the forms. */
+export const PASSWORD_MIN_LENGTH = 10
+export const PASSWORD_MAX_LENGTH = 128
+
 export const programmeRoleGrant = z.object({
   id: uuid,
   programmeId: uuid,

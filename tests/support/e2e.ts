@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { appendFileSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { after } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -12,7 +13,7 @@ import { createTestDatabase } from './db.ts'
 import { freePort } from './process.ts'
 
 const require = createRequire(import.meta.url)
-const AXE_SOURCE = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string
 
 export interface E2E {
   app: App
@@ -85,10 +86,25 @@ export interface AxeViolation {
   nodes: { target: string[]; html: string }[]
 }
 
-/** Runs axe-core (WCAG 2.x A and AA rules) on the page as it is now; fails the test on any violation. */
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules) on the page as it is now; fails the test on any violation.
+ *
+ * Diagnostic mode, never for CI: with `E2E_AXE=report` a violation is written to stderr (and appended as one
+ * JSON line to `E2E_AXE_REPORT_FILE` when set) instead of failing, so that one run lists every violation
+ * on every page of the journeys rather than stopping at the first.
+ */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   await page.evaluate(AXE_SOURCE)
-  const violations = (await page.evaluate(async () => {
+  // page.evaluate has no timeout, and axe.run never settles where timers do not run (a context with
+  // JavaScript disabled): fail with a message rather than hang the test file.
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`axe did not finish on ${label} within 30 s (is JavaScript disabled in this context?)`)),
+      30_000,
+    )
+  })
+  const run = page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
     const axe = (window as any).axe
     const result = await axe.run(document, {
@@ -100,6 +116,15 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
       help: v.help,
       nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
     }))
-  })) as AxeViolation[]
-  assert.deepEqual(violations, [], `axe found violations on ${label}:\n${JSON.stringify(violations, null, 2)}`)
+  }) as Promise<AxeViolation[]>
+  const violations = await Promise.race([run, timeout]).finally(() => clearTimeout(timer))
+  const where = `${label} (${new URL(page.url()).pathname})`
+  if (process.env.E2E_AXE === 'report') {
+    if (violations.length === 0) return
+    process.stderr.write(`axe found violations on ${where}:\n${JSON.stringify(violations, null, 2)}\n`)
+    if (process.env.E2E_AXE_REPORT_FILE)
+      appendFileSync(process.env.E2E_AXE_REPORT_FILE, `${JSON.stringify({ label, url: page.url(), violations })}\n`)
+    return
+  }
+  assert.deepEqual(violations, [], `axe found violations on ${where}:\n${JSON.stringify(violations, null, 2)}`)
 }

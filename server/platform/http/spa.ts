@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
@@ -10,7 +10,17 @@ export async function serveSpa(app: FastifyInstance, clientDir: string): Promise
     app.log.warn({ clientDir }, 'web client not built: run `npm run build` (npm start does it for you)')
     return false
   }
-  const html = readFileSync(index, 'utf8')
+  // Re-read index.html when a rebuild replaced it (npm run dev), so it never points at deleted assets.
+  let html = readFileSync(index, 'utf8')
+  let loadedAt = statSync(index).mtimeMs
+  const currentHtml = () => {
+    const mtime = statSync(index, { throwIfNoEntry: false })?.mtimeMs ?? loadedAt
+    if (mtime !== loadedAt) {
+      html = readFileSync(index, 'utf8')
+      loadedAt = mtime
+    }
+    return html
+  }
   await app.register(fastifyStatic, {
     root: clientDir,
     prefix: '/',
@@ -22,7 +32,7 @@ export async function serveSpa(app: FastifyInstance, clientDir: string): Promise
     },
   })
   const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(currentHtml())
   app.get('/app', { schema: { hide: true } }, sendIndex)
   app.get('/app/*', { schema: { hide: true } }, sendIndex)
   app.get('/assets/*', { schema: { hide: true } }, async (req, reply) => {

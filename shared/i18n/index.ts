@@ -1,0 +1,78 @@
+import i18next, { type i18n as I18n, type TFunction } from 'i18next'
+import { type Locale, locales } from '../contracts/common.ts'
+import en from './locales/en.json' with { type: 'json' }
+import fr from './locales/fr.json' with { type: 'json' }
+import nl from './locales/nl.json' with { type: 'json' }
+
+/**
+ * Cascade's translations: one namespace (`translation`), nested keys (`auth.signIn.title`), bundled into the
+ * code (no HTTP back end), so the same instance works in the browser, in server-side rendering and in the
+ * server's mail templates. Interpolation does not HTML-escape: React escapes on render; a server that puts
+ * translated text into HTML must escape it itself.
+ */
+export const resources = {
+  en: { translation: en },
+  fr: { translation: fr },
+  nl: { translation: nl },
+} as const
+
+export const defaultLocale: Locale = 'en'
+export type { I18n, Locale, TFunction }
+export { locales }
+
+/** The native names shown by the language switcher (never translated). */
+export const localeNames: Record<Locale, string> = { en: 'English', fr: 'Français', nl: 'Nederlands' }
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value)
+}
+
+/** Picks the first supported language of an Accept-Language header (`fr-BE,fr;q=0.9,en;q=0.8`). */
+export function localeFromAcceptLanguage(header: string | undefined | null): Locale | null {
+  if (!header) return null
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';')
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 }
+    })
+    .filter((r) => r.tag && r.q > 0)
+    .sort((a, b) => b.q - a.q)
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0]
+    if (isLocale(base)) return base
+  }
+  return null
+}
+
+/** A fresh, initialised i18next instance for one locale (falls back to English for a missing key). */
+export function createI18n(locale: Locale = defaultLocale): I18n {
+  const instance = i18next.createInstance()
+  instance.init({
+    resources,
+    lng: isLocale(locale) ? locale : defaultLocale,
+    fallbackLng: defaultLocale,
+    supportedLngs: [...locales],
+    defaultNS: 'translation',
+    ns: ['translation'],
+    initAsync: false,
+    returnNull: false,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  })
+  return instance
+}
+
+const translators = new Map<Locale, TFunction>()
+
+/** Translates outside React (server mail, SSR head); one shared instance per locale. */
+export function translator(locale: Locale): TFunction {
+  const lang = isLocale(locale) ? locale : defaultLocale
+  let t = translators.get(lang)
+  if (!t) {
+    t = createI18n(lang).t
+    translators.set(lang, t)
+  }
+  return t
+}

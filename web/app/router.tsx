@@ -1,0 +1,281 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router'
+import { z } from 'zod'
+import { programmeRoles } from '../../shared/authz.ts'
+import { organisationTypes } from '../../shared/contracts/organisations.ts'
+import { countryCodes } from '../../shared/countries.ts'
+import { listSearch } from '../design-system/DataTable.tsx'
+import { ActivityLogPage } from '../features/admin/ActivityLogPage.tsx'
+import { AdminOrganisationsPage } from '../features/admin/AdminOrganisationsPage.tsx'
+import { AdminRolesPage } from '../features/admin/AdminRolesPage.tsx'
+import { AdminUsersPage } from '../features/admin/AdminUsersPage.tsx'
+import { MailboxPage } from '../features/admin/MailboxPage.tsx'
+import { MailMessagePage } from '../features/admin/MailMessagePage.tsx'
+import { ProgrammeSettingsPage } from '../features/admin/ProgrammeSettingsPage.tsx'
+import { CheckEmailPage } from '../features/auth/CheckEmailPage.tsx'
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx'
+import { ProfilePage } from '../features/auth/ProfilePage.tsx'
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx'
+import { SecurityPage } from '../features/auth/SecurityPage.tsx'
+import { SignInPage } from '../features/auth/SignInPage.tsx'
+import { SignUpPage } from '../features/auth/SignUpPage.tsx'
+import { TokensPage } from '../features/auth/TokensPage.tsx'
+import { VerifiedPage } from '../features/auth/VerifiedPage.tsx'
+import { AcceptInvitationPage } from '../features/organisations/AcceptInvitationPage.tsx'
+import { InvitationsPage } from '../features/organisations/InvitationsPage.tsx'
+import { MembersPage } from '../features/organisations/MembersPage.tsx'
+import { NewOrganisationPage } from '../features/organisations/NewOrganisationPage.tsx'
+import { OrganisationLayout } from '../features/organisations/OrganisationLayout.tsx'
+import { OrganisationProfilePage } from '../features/organisations/OrganisationProfilePage.tsx'
+import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx'
+import { ProgrammePage } from '../features/programme/ProgrammePage.tsx'
+import { DashboardPage } from './DashboardPage.tsx'
+import { NotFoundPage } from './NotFoundPage.tsx'
+import { ensureMe } from './session.ts'
+import { Shell } from './shell/Shell.tsx'
+
+/**
+ * The single-page app's routes, all under /app (public pages such as the programme home are rendered by
+ * the server). Code-based route tree; list pages keep their query (`q`, `page`, `pageSize`, `sort`, filters)
+ * in the URL so that a list can be shared and survives a reload.
+ */
+export interface RouterContext {
+  queryClient: QueryClient
+}
+
+/** Only same-app paths are accepted as a post-sign-in destination (no open redirect). */
+export const safeRedirect = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v?.startsWith('/app') && !v.startsWith('//') ? v : undefined))
+
+async function requireSignedIn({ context, location }: { context: RouterContext; location: { href: string } }) {
+  const me = await ensureMe(context.queryClient)
+  if (!me) throw redirect({ to: '/app/sign-in', search: { redirect: location.href } })
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+})
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/app',
+  component: Shell,
+  notFoundComponent: NotFoundPage,
+})
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: requireSignedIn,
+  component: DashboardPage,
+})
+
+const programmeRoute = createRoute({ getParentRoute: () => appRoute, path: 'programme', component: ProgrammePage })
+
+// Accounts
+const signInRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'sign-in',
+  validateSearch: z.object({ redirect: safeRedirect }),
+  component: SignInPage,
+})
+const signUpRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'sign-up',
+  validateSearch: z.object({ redirect: safeRedirect }),
+  component: SignUpPage,
+})
+const checkEmailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'check-email',
+  validateSearch: z.object({ email: z.string().optional().catch(undefined) }),
+  component: CheckEmailPage,
+})
+const verifiedRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'verified',
+  validateSearch: z.object({ error: z.string().optional().catch(undefined) }),
+  component: VerifiedPage,
+})
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'forgot-password',
+  component: ForgotPasswordPage,
+})
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reset-password',
+  validateSearch: z.object({
+    token: z.string().optional().catch(undefined),
+    error: z.string().optional().catch(undefined),
+  }),
+  component: ResetPasswordPage,
+})
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'profile',
+  beforeLoad: requireSignedIn,
+  validateSearch: z.object({ emailChanged: z.string().optional().catch(undefined) }),
+  component: ProfilePage,
+})
+const securityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'profile/security',
+  beforeLoad: requireSignedIn,
+  component: SecurityPage,
+})
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'profile/tokens',
+  beforeLoad: requireSignedIn,
+  component: TokensPage,
+})
+
+// Organisations
+const organisationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organisations',
+  beforeLoad: requireSignedIn,
+  validateSearch: listSearch,
+  component: OrganisationsPage,
+})
+const newOrganisationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organisations/new',
+  beforeLoad: requireSignedIn,
+  component: NewOrganisationPage,
+})
+const organisationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organisations/$organisationId',
+  beforeLoad: requireSignedIn,
+  component: OrganisationLayout,
+})
+const organisationProfileRoute = createRoute({
+  getParentRoute: () => organisationRoute,
+  path: '/',
+  component: OrganisationProfilePage,
+})
+const membersRoute = createRoute({ getParentRoute: () => organisationRoute, path: 'members', component: MembersPage })
+const invitationsRoute = createRoute({
+  getParentRoute: () => organisationRoute,
+  path: 'invitations',
+  component: InvitationsPage,
+})
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'invitations/$token',
+  component: AcceptInvitationPage,
+})
+
+// Administration (each page checks its capability and explains a refusal)
+const adminUsersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users',
+  beforeLoad: requireSignedIn,
+  validateSearch: listSearch.extend({
+    role: z
+      .enum([...programmeRoles, 'none'])
+      .optional()
+      .catch(undefined),
+  }),
+  component: AdminUsersPage,
+})
+const adminRolesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/roles',
+  beforeLoad: requireSignedIn,
+  validateSearch: listSearch.extend({ role: z.enum(programmeRoles).optional().catch(undefined) }),
+  component: AdminRolesPage,
+})
+const adminOrganisationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/organisations',
+  beforeLoad: requireSignedIn,
+  validateSearch: listSearch.extend({
+    type: z.enum(organisationTypes).optional().catch(undefined),
+    country: z.enum(countryCodes).optional().catch(undefined),
+  }),
+  component: AdminOrganisationsPage,
+})
+const activityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/activity',
+  beforeLoad: requireSignedIn,
+  validateSearch: listSearch.extend({
+    actor: z.string().optional().catch(undefined),
+    subjectType: z.string().optional().catch(undefined),
+    subjectId: z.string().optional().catch(undefined),
+    action: z.string().optional().catch(undefined),
+    from: z.string().optional().catch(undefined),
+    to: z.string().optional().catch(undefined),
+  }),
+  component: ActivityLogPage,
+})
+const mailboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/mailbox',
+  beforeLoad: requireSignedIn,
+  validateSearch: listSearch.extend({ to: z.string().optional().catch(undefined) }),
+  component: MailboxPage,
+})
+const programmeSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/programme',
+  beforeLoad: requireSignedIn,
+  component: ProgrammeSettingsPage,
+})
+const mailMessageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/mailbox/$messageId',
+  beforeLoad: requireSignedIn,
+  component: MailMessagePage,
+})
+
+const routeTree = rootRoute.addChildren([
+  appRoute.addChildren([
+    dashboardRoute,
+    programmeRoute,
+    signInRoute,
+    signUpRoute,
+    checkEmailRoute,
+    verifiedRoute,
+    forgotPasswordRoute,
+    resetPasswordRoute,
+    profileRoute,
+    securityRoute,
+    tokensRoute,
+    organisationsRoute,
+    newOrganisationRoute,
+    organisationRoute.addChildren([organisationProfileRoute, membersRoute, invitationsRoute]),
+    acceptInvitationRoute,
+    adminUsersRoute,
+    adminRolesRoute,
+    adminOrganisationsRoute,
+    activityRoute,
+    mailboxRoute,
+    mailMessageRoute,
+    programmeSettingsRoute,
+  ]),
+])
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+    defaultNotFoundComponent: NotFoundPage,
+  })
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  IconBuilding,
+  IconBuildingCommunity,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconLayoutDashboard,
+  IconMail,
+  IconSettings,
+  IconShieldLock,
+  IconUser,
+  IconUserShield,
+  IconUsers,
+} from '@tabler/icons-react'
+import type { ComponentType } from 'react'
+import type { Capability } from '../../../shared/authz.ts'
+
+export interface NavItem {
+  /** Translation key of the label. */
+  label: string
+  to: string
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>
+  /** Shown only when `me.abilities[capability].allowed`. */
+  capability?: Capability
+  /** Shown only to signed-in people (`true`) or only to visitors (`false`); both when undefined. */
+  signedIn?: boolean
+  /** Match the path exactly (the dashboard) rather than as a prefix. */
+  exact?: boolean
+}
+
+export interface NavSection {
+  label: string
+  items: NavItem[]
+}
+
+/** The role-aware navigation, as data: each item names the capability that shows it. */
+export const navigation: NavSection[] = [
+  {
+    label: 'nav.sections.programme',
+    items: [
+      { label: 'nav.dashboard', to: '/app', icon: IconLayoutDashboard, signedIn: true, exact: true },
+      { label: 'nav.programme', to: '/app/programme', icon: IconHome },
+      { label: 'nav.myOrganisations', to: '/app/organisations', icon: IconBuilding, signedIn: true },
+    ],
+  },
+  {
+    label: 'nav.sections.account',
+    items: [
+      { label: 'nav.profile', to: '/app/profile', icon: IconUser, signedIn: true, exact: true },
+      { label: 'nav.security', to: '/app/profile/security', icon: IconShieldLock, signedIn: true },
+      { label: 'nav.tokens', to: '/app/profile/tokens', icon: IconKey, capability: 'account.tokens.manage' },
+    ],
+  },
+  {
+    label: 'nav.sections.admin',
+    items: [
+      { label: 'nav.adminUsers', to: '/app/admin/users', icon: IconUsers, capability: 'admin.users.view' },
+      { label: 'nav.adminRoles', to: '/app/admin/roles', icon: IconUserShield, capability: 'admin.roles.view' },
+      {
+        label: 'nav.adminOrganisations',
+        to: '/app/admin/organisations',
+        icon: IconBuildingCommunity,
+        capability: 'organisation.list',
+      },
+      { label: 'nav.activity', to: '/app/admin/activity', icon: IconHistory, capability: 'admin.audit.view' },
+      { label: 'nav.mailbox', to: '/app/admin/mailbox', icon: IconMail, capability: 'admin.mailbox.view' },
+      {
+        label: 'nav.programmeSettings',
+        to: '/app/admin/programme',
+        icon: IconSettings,
+        capability: 'programme.manage',
+      },
+    ],
+  },
+]

@@ -1,0 +1,116 @@
+import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { I18n } from '../../shared/i18n/index.ts'
+import { type Locale, localeNames, locales } from '../../shared/i18n/index.ts'
+import { UiProviders } from '../app/providers.tsx'
+import { ProgrammeHome } from '../features/programme/ProgrammeHome.tsx'
+import classes from './PublicApp.module.css'
+import type { HydrationData, PublicPage, PublicPageProps } from './pages.ts'
+
+/** The tree rendered on the server and hydrated in the browser: providers, public layout, one page. */
+export function PublicApp({ data, i18n }: { data: HydrationData; i18n: I18n }) {
+  return (
+    <UiProviders i18n={i18n}>
+      <PublicLayout locale={data.locale} acronym={acronymOf(data)}>
+        <PageBody page={data.page} props={data.props} />
+      </PublicLayout>
+    </UiProviders>
+  )
+}
+
+function acronymOf(data: HydrationData): string | undefined {
+  return data.page === 'programme-home' ? data.props.programme.acronym : undefined
+}
+
+function PageBody<P extends PublicPage>({ page, props }: { page: P; props: PublicPageProps[P] }) {
+  switch (page) {
+    case 'programme-home':
+      return <ProgrammeHome programme={props.programme} />
+    default:
+      return null
+  }
+}
+
+function rememberLocale(locale: Locale) {
+  try {
+    window.localStorage.setItem('cascade.locale', locale)
+  } catch {
+    // ignore
+  }
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie read by the server's public pages
+  document.cookie = `cascade_lang=${locale}; path=/; max-age=31536000; samesite=lax`
+}
+
+function PublicLayout({
+  locale,
+  acronym,
+  children,
+}: {
+  locale: Locale
+  acronym?: string | undefined
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <a href="#main-content" className={classes.skipLink}>
+        {t('app.skipToContent')}
+      </a>
+      <Box component="header" className={classes.header}>
+        <Container size="lg" py="sm">
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Anchor href="/" underline="never" c="inherit" className={classes.brand}>
+              <Text component="span" fw={800} fz="lg" c="cascade.8">
+                {acronym ?? t('app.name')}
+              </Text>
+              <Text component="span" fz="sm" c="dimmed" ml={6}>
+                · {t('app.name')}
+              </Text>
+            </Anchor>
+            <Group gap="xs" wrap="wrap">
+              <nav aria-label={t('lang.choose')}>
+                <Group gap={4} component="ul" className={classes.langList}>
+                  {locales.map((l) => (
+                    <li key={l}>
+                      <Anchor
+                        href={`?lang=${l}`}
+                        hrefLang={l}
+                        lang={l}
+                        size="sm"
+                        px={6}
+                        py={4}
+                        fw={l === locale ? 700 : 400}
+                        underline={l === locale ? 'never' : 'hover'}
+                        aria-current={l === locale ? 'true' : undefined}
+                        onClick={() => rememberLocale(l)}
+                      >
+                        <span aria-hidden="true">{l.toUpperCase()}</span>
+                        <span className={classes.srOnly}>{localeNames[l]}</span>
+                      </Anchor>
+                    </li>
+                  ))}
+                </Group>
+              </nav>
+              <Button component="a" href="/app/sign-in" variant="default" size="xs">
+                {t('auth.signIn.action')}
+              </Button>
+            </Group>
+          </Group>
+        </Container>
+      </Box>
+      <Box component="main" id="main-content" tabIndex={-1} className={classes.main}>
+        <Container size="lg" py={{ base: 'lg', sm: 48 }}>
+          {children}
+        </Container>
+      </Box>
+      <Box component="footer" className={classes.footer}>
+        <Container size="lg" py="lg">
+          <Text size="sm" c="dimmed">
+            {t('public.footer')}
+          </Text>
+        </Container>
+      </Box>
+    </>
+  )
+}

@@ -1,0 +1,43 @@
+import { renderToString } from 'react-dom/server'
+import { programme as programmeContract } from '../../shared/contracts/programmes.ts'
+import { createI18n, isLocale, type Locale } from '../../shared/i18n/index.ts'
+import { programmeHead } from '../features/programme/ProgrammeHome.tsx'
+import { PublicApp } from './PublicApp.tsx'
+import type { HydrationData, PublicHead, PublicPage, PublicPageProps } from './pages.ts'
+
+export type { HydrationData, PublicHead, PublicPage, PublicPageProps }
+
+/**
+ * Renders one public page to HTML (the body's #root content) and its head data. Built by
+ * `vite build --ssr` to dist/ssr/entry-server.js; called by server/platform/ssr, which wraps it in the
+ * document. Props are validated with their contract, so only contract fields reach the page.
+ */
+const instances = new Map<Locale, ReturnType<typeof createI18n>>()
+/** One i18next instance per language, reused across requests (rendering never changes its language). */
+function instanceFor(locale: Locale) {
+  let instance = instances.get(locale)
+  if (!instance) {
+    instance = createI18n(locale)
+    instances.set(locale, instance)
+  }
+  return instance
+}
+
+export function render<P extends PublicPage>(
+  page: P,
+  props: PublicPageProps[P],
+  locale: Locale,
+): { html: string; head: PublicHead; data: HydrationData<P> } {
+  const lang: Locale = isLocale(locale) ? locale : 'en'
+  const i18n = instanceFor(lang)
+  switch (page) {
+    case 'programme-home': {
+      const safe = { programme: programmeContract.parse(props.programme) } as PublicPageProps[P]
+      const data: HydrationData<P> = { page, props: safe, locale: lang }
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: programmeHead(safe.programme, lang, i18n.t), data }
+    }
+    default:
+      throw new Error(`Unknown public page: ${String(page)}`)
+  }
+}

@@ -1,0 +1,29 @@
+import type { Locale } from '../../shared/contracts/common.ts'
+import type { Programme } from '../../shared/contracts/programmes.ts'
+
+/** Every server-rendered public page and its props. Later issues add calls, challenges, catalogue, showcase. */
+export interface PublicPageProps {
+  'programme-home': { programme: Programme }
+}
+export type PublicPage = keyof PublicPageProps
+
+export interface PublicHead {
+  title: string
+  description: string
+  ogTitle: string
+  ogDescription: string
+  ogUrl?: string
+}
+
+/** What the server embeds in the page for hydration (`window.__CASCADE_PROPS__`). */
+export interface HydrationData<P extends PublicPage = PublicPage> {
+  page: P
+  props: PublicPageProps[P]
+  locale: Locale
+}
+
+declare global {
+  interface Window {
+    __CASCADE_PROPS__?: HydrationData
+  }
+}
