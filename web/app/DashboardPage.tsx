@@ -33,6 +33,20 @@ export function DashboardPage() {
         title={t('dashboard.title')}
         description={me ? t('dashboard.welcome', { name: me.user.name }) : undefined}
       />
+      {me && me.programmeRoles.length > 0 ? (
+        <Group gap="xs" mb="lg" aria-label={t('dashboard.yourRoles')} role="group">
+          <Text size="sm" c="dimmed">
+            {t('dashboard.yourRoles')}:
+          </Text>
+          {me.programmeRoles.map((r) => (
+            <Badge key={r.id} variant="light" color={r.effective ? 'blue' : 'orange'}>
+              {t(`roles.programme.${r.role}`)}
+              {r.clusterName ? ` · ${r.clusterName}` : ''}
+              {r.effective ? '' : ` — ${t('dashboard.roleNeedsTwoFactor')}`}
+            </Badge>
+          ))}
+        </Group>
+      ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg" component="section" aria-labelledby="dash-orgs">
           <Group justify="space-between" mb="sm">

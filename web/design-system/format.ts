@@ -32,28 +32,34 @@ export interface Formatter {
 
 const isDateOnly = (v: string | Date) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
 
+/** English is written the European way (day before month, 24-hour clock): the programmes are European. */
+export function intlLocale(locale: string): string {
+  return locale === 'en' ? 'en-GB' : locale
+}
+
 export function createFormatter(locale: string): Formatter {
+  const tag = intlLocale(locale)
   let regions: Intl.DisplayNames | null = null
   try {
-    regions = new Intl.DisplayNames([locale], { type: 'region' })
+    regions = new Intl.DisplayNames([tag], { type: 'region' })
   } catch {
     regions = null
   }
   return {
     locale,
     date: (value, timeZone) =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(tag, {
         dateStyle: 'long',
         // A date without time is a calendar day: format it in UTC so no zone moves it to the day before.
         timeZone: isDateOnly(value) ? 'UTC' : timeZone,
       }).format(new Date(value)),
     dateShort: (value) =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(tag, {
         dateStyle: 'medium',
         timeZone: isDateOnly(value) ? 'UTC' : undefined,
       }).format(new Date(value)),
     dateTime: (value, timeZone, withZoneName = false) =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(tag, {
         day: 'numeric',
         month: 'long',
         year: 'numeric',
@@ -62,7 +68,7 @@ export function createFormatter(locale: string): Formatter {
         timeZone,
         ...(withZoneName ? { timeZoneName: 'short' } : {}),
       }).format(new Date(value)),
-    number: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    number: (value, options) => new Intl.NumberFormat(tag, options).format(value),
     country: (code) => {
       try {
         return regions?.of(code) ?? code
@@ -70,7 +76,7 @@ export function createFormatter(locale: string): Formatter {
         return code
       }
     },
-    list: (items) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items),
+    list: (items) => new Intl.ListFormat(tag, { type: 'conjunction' }).format(items),
   }
 }
 
