@@ -88,6 +88,58 @@ export interface Calls {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ChallengeCalls {
+  call_id: string;
+  challenge_id: string;
+}
+
+export interface Challenges {
+  code: string;
+  content: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  demo: Generated<boolean>;
+  domain_id: string;
+  id: Generated<string>;
+  language: Generated<string>;
+  programme_id: string;
+  published_at: Timestamp | null;
+  search_vector: string | null;
+  slug: string;
+  status: string;
+  summary: string;
+  title: string;
+  trl_max: number;
+  trl_min: number;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ChallengeTags {
+  challenge_id: string;
+  term_id: string;
+}
+
+export interface ChallengeUseCases {
+  challenge_id: string;
+  linked_at: Timestamp;
+  linked_by: string | null;
+  use_case_id: string;
+}
+
+export interface ChallengeVersions {
+  author_id: string | null;
+  challenge_id: string;
+  content: Json;
+  created_at: Timestamp;
+  domain_id: string;
+  summary: string;
+  title: string;
+  trl_max: number;
+  trl_min: number;
+  version: number;
+}
+
 export interface Clusters {
   description: Json;
   id: Generated<string>;
@@ -223,6 +275,23 @@ export interface SignInFailures {
   occurred_at: Timestamp;
 }
 
+export interface Taxonomies {
+  id: string;
+  licence: string;
+  name: string;
+  source: string;
+}
+
+export interface TaxonomyTerms {
+  code: string;
+  id: Generated<string>;
+  kind: string | null;
+  name: string;
+  parent_code: string | null;
+  position: number;
+  taxonomy_id: string;
+}
+
 export interface TwoFactors {
   backup_codes: string;
   failed_verification_count: number | null;
@@ -231,6 +300,63 @@ export interface TwoFactors {
   secret: string;
   user_id: string;
   verified: boolean | null;
+}
+
+export interface UseCaseComments {
+  author_id: string | null;
+  body: string;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  id: Generated<string>;
+  use_case_id: string;
+}
+
+export interface UseCaseRevisions {
+  author_id: string | null;
+  confidentiality: string;
+  content: Json;
+  created_at: Timestamp;
+  domain_id: string | null;
+  revision: number;
+  title: string;
+  trl_max: number | null;
+  trl_min: number | null;
+  use_case_id: string;
+}
+
+export interface UseCases {
+  confidentiality: string;
+  content: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decided_at: Timestamp | null;
+  domain_id: string | null;
+  id: Generated<string>;
+  organisation_id: string;
+  programme_id: string;
+  reference: string;
+  revision: Generated<number>;
+  status: string;
+  submitted_at: Timestamp | null;
+  title: string;
+  trl_max: number | null;
+  trl_min: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface UseCaseTags {
+  term_id: string;
+  use_case_id: string;
+}
+
+export interface UseCaseTransitions {
+  actor_id: string | null;
+  created_at: Timestamp;
+  from_status: string;
+  id: Generated<string>;
+  reason: string | null;
+  to_status: string;
+  use_case_id: string;
 }
 
 export interface Users {
@@ -261,6 +387,11 @@ export interface DB {
   audit_chain: AuditChain;
   audit_events: AuditEvents;
   calls: Calls;
+  challenge_calls: ChallengeCalls;
+  challenge_tags: ChallengeTags;
+  challenge_use_cases: ChallengeUseCases;
+  challenge_versions: ChallengeVersions;
+  challenges: Challenges;
   clusters: Clusters;
   domains: Domains;
   invitations: Invitations;
@@ -273,7 +404,14 @@ export interface DB {
   rate_limits: RateLimits;
   sessions: Sessions;
   sign_in_failures: SignInFailures;
+  taxonomies: Taxonomies;
+  taxonomy_terms: TaxonomyTerms;
   two_factors: TwoFactors;
+  use_case_comments: UseCaseComments;
+  use_case_revisions: UseCaseRevisions;
+  use_case_tags: UseCaseTags;
+  use_case_transitions: UseCaseTransitions;
+  use_cases: UseCases;
   users: Users;
   verifications: Verifications;
 }
