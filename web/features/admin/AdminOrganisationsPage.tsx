@@ -7,12 +7,12 @@ import { type Organisation, organisationTypes } from '../../../shared/contracts/
 import type { countryCodes } from '../../../shared/countries.ts'
 import { api, queryKeys } from '../../app/api.ts'
 import { RequireCapability } from '../../app/RequireCapability.tsx'
-import { CountryName, CountrySelect } from '../../design-system/CountrySelect.tsx'
+import { CountrySelect } from '../../design-system/CountrySelect.tsx'
 import { type Column, DataTable } from '../../design-system/DataTable.tsx'
 import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { useFormat } from '../../design-system/format.ts'
-import { AnchorLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { organisationColumns } from '../organisations/columns.tsx'
 
 const route = getRouteApi('/app/admin/organisations')
 
@@ -37,24 +37,7 @@ function OrganisationList() {
     placeholderData: keepPreviousData,
   })
   const columns: Column<Organisation>[] = [
-    {
-      key: 'legalName',
-      header: t('organisations.fields.legalName'),
-      sortField: 'legalName',
-      rowHeader: true,
-      render: (o) => (
-        <AnchorLink to="/app/organisations/$organisationId" params={{ organisationId: o.id }}>
-          {o.legalName}
-        </AnchorLink>
-      ),
-    },
-    { key: 'type', header: t('organisations.fields.type'), render: (o) => t(`organisationTypes.${o.type}`) },
-    {
-      key: 'country',
-      header: t('organisations.fields.country'),
-      sortField: 'country',
-      render: (o) => <CountryName code={o.country} />,
-    },
+    ...organisationColumns(t),
     { key: 'reg', header: t('organisations.fields.registrationNumber'), render: (o) => o.registrationNumber ?? '—' },
     {
       key: 'members',

@@ -7,12 +7,12 @@ import type { Organisation } from '../../../shared/contracts/organisations.ts'
 import { api, queryKeys } from '../../app/api.ts'
 import { abilityFor, useMe } from '../../app/session.ts'
 import { AbilityButton } from '../../design-system/Ability.tsx'
-import { CountryName } from '../../design-system/CountrySelect.tsx'
 import { type Column, DataTable, type ListQuery } from '../../design-system/DataTable.tsx'
 import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { useFormat } from '../../design-system/format.ts'
-import { AnchorLink, ButtonLink } from '../../design-system/links.tsx'
+import { ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { organisationColumns } from './columns.tsx'
 
 const route = getRouteApi('/app/organisations')
 
@@ -44,24 +44,7 @@ export function OrganisationsPage() {
   )
 
   const columns: Column<Organisation>[] = [
-    {
-      key: 'legalName',
-      header: t('organisations.fields.legalName'),
-      sortField: 'legalName',
-      rowHeader: true,
-      render: (o) => (
-        <AnchorLink to="/app/organisations/$organisationId" params={{ organisationId: o.id }}>
-          {o.legalName}
-        </AnchorLink>
-      ),
-    },
-    { key: 'type', header: t('organisations.fields.type'), render: (o) => t(`organisationTypes.${o.type}`) },
-    {
-      key: 'country',
-      header: t('organisations.fields.country'),
-      sortField: 'country',
-      render: (o) => <CountryName code={o.country} />,
-    },
+    ...organisationColumns(t),
     {
       key: 'role',
       nowrap: true,
