@@ -72,3 +72,15 @@ test('the built client is served: hashed assets with long caching, the app shell
   }
   assert.equal((await c.get('/assets/does-not-exist.js')).status, 404)
 })
+
+test('pages are sent with a Content-Security-Policy that forbids inline and foreign scripts', async () => {
+  const res = await t.client().get('/?lang=en')
+  const csp = String(res.headers['content-security-policy'])
+  assert.match(csp, /script-src 'self'(;|$)/)
+  assert.match(csp, /frame-ancestors 'none'/)
+  const html = String(res.body)
+  // Every <script> is either an external file of ours or non-executable JSON.
+  for (const tag of html.match(/<script[^>]*>/g) ?? []) {
+    assert.ok(/src="\/assets\//.test(tag) || /type="application\/json"/.test(tag), tag)
+  }
+})

@@ -48,6 +48,24 @@ export interface HttpDeps {
   extend?: (app: FastifyInstance) => Promise<void>
 }
 
+/**
+ * No inline scripts anywhere (public pages carry their props as non-executable JSON), so scripts are
+ * restricted to our own files. Styles allow inline: Mantine writes its theme variables in a <style>.
+ * The API reference (/api/docs) is third-party UI and keeps its own defaults.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -81,6 +99,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'strict-origin-when-cross-origin')
     reply.header('x-frame-options', 'DENY')
+    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY)
   })
 
   await app.register(swagger, {
