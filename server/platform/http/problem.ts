@@ -31,7 +31,9 @@ export function problemBody(
   errors?: FieldError[],
 ): ProblemBody {
   const status = errorCodes[code]
+  // Extra details come first: they can never overwrite the members RFC 9457 and Cascade define.
   return {
+    ...extra,
     type: `/problems/${code}`,
     title: TITLES[code] ?? code.replaceAll('_', ' '),
     status,
@@ -39,7 +41,6 @@ export function problemBody(
     ...(detail && detail !== code ? { detail } : {}),
     instance: req.url.split('?')[0],
     requestId: String(req.id),
-    ...extra,
     ...(errors ? { errors } : {}),
   }
 }
