@@ -5,8 +5,11 @@ import type { Config } from './config/index.ts'
 import { accountRoutes } from './modules/account/index.ts'
 import { adminRoutes } from './modules/admin/index.ts'
 import { type Auth, createActorResolver, createAuth, mountAuth } from './modules/auth/index.ts'
+import { challengeRoutes, mountCataloguePages } from './modules/challenges/index.ts'
 import { organisationExists, organisationRoutes } from './modules/organisations/index.ts'
 import { mountPublicPages, programmeRoutes } from './modules/programmes/index.ts'
+import { useCaseRoutes } from './modules/use-cases/index.ts'
+import { registerWorkshopJobs, workshopRoutes } from './modules/workshops/index.ts'
 import { type Clock, systemClock } from './platform/clock.ts'
 import type { DatabaseHandle } from './platform/db/client.ts'
 import type { AnyRoute } from './platform/http/route.ts'
@@ -20,7 +23,15 @@ import type { PageRenderer } from './platform/ssr/types.ts'
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** Every module's routes; a new module adds its list here. */
-export const allRoutes: AnyRoute[] = [...programmeRoutes, ...accountRoutes, ...organisationRoutes, ...adminRoutes]
+export const allRoutes: AnyRoute[] = [
+  ...programmeRoutes,
+  ...accountRoutes,
+  ...organisationRoutes,
+  ...adminRoutes,
+  ...challengeRoutes,
+  ...useCaseRoutes,
+  ...workshopRoutes,
+]
 
 export interface AppOptions {
   config: Config
@@ -70,6 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   const worker = new JobWorker(db, log, clock)
   registerMailDelivery(worker, { smtpUrl: config.smtpUrl, from: config.mailFrom })
+  registerWorkshopJobs(worker, { mailer, publicUrl: config.publicUrl, clock })
   const renderer = opts.renderer === undefined ? await loadRenderer(log) : opts.renderer
 
   const http = await createHttpServer({
@@ -85,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     extend: async (app) => {
       await mountAuth(app, { auth, db, clock, publicUrl: config.publicUrl })
       if (renderer) await mountPublicPages(app, { db, clock, renderer, publicUrl: config.publicUrl })
+      if (renderer) await mountCataloguePages(app, { db, clock, renderer, publicUrl: config.publicUrl })
       await serveSpa(app, `${ROOT}dist/client`)
     },
   })

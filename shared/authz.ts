@@ -34,6 +34,10 @@ export const tokenScopes = [
   'organisations:write',
   'admin:read',
   'admin:write',
+  'use_cases:read',
+  'use_cases:write',
+  'workshops:read',
+  'workshops:write',
 ] as const
 export type TokenScope = (typeof tokenScopes)[number]
 
@@ -52,6 +56,7 @@ const everyone = ['anonymous', ...signedIn] as const
 export const capabilityMatrix = {
   'programme.view': { roles: everyone, scope: null },
   'programme.manage': { roles: ['operator'], scope: 'admin:write' },
+  'challenge.manage': { roles: ['operator'], scope: 'admin:write' },
   'account.view': { roles: signedIn, scope: 'profile:read' },
   'account.update': { roles: signedIn, scope: 'profile:write' },
   'account.tokens.manage': { roles: signedIn, scope: null },
@@ -94,6 +99,19 @@ export const capabilityMatrix = {
   'admin.roles.manage': { roles: ['operator'], scope: 'admin:write' },
   'admin.audit.view': { roles: ['operator'], scope: 'admin:read' },
   'admin.mailbox.view': { roles: ['operator'], scope: 'admin:read' },
+  // Use cases: the route gate checks role and token scope only; the commands check the use case itself
+  // (its organisation, status and confidentiality), and an invisible one answers 404 to everyone.
+  'use_case.view': { roles: signedIn, scope: 'use_cases:read' },
+  'use_case.create': { roles: signedIn, scope: 'use_cases:write' },
+  'use_case.update': { roles: signedIn, scope: 'use_cases:write' },
+  'use_case.comment': { roles: signedIn, scope: 'use_cases:write' },
+  'use_case.review': { roles: ['cluster_staff', 'operator'], scope: 'use_cases:write' },
+  // Workshops: the route gate checks role and scope; the commands check the workshop itself (cluster
+  // staff manage only their own cluster's workshops; drafts are invisible to non-organisers: 404).
+  'workshop.view': { roles: signedIn, scope: 'workshops:read' },
+  'workshop.manage': { roles: ['cluster_staff', 'operator'], scope: 'workshops:write' },
+  'workshop.register': { roles: signedIn, scope: 'workshops:write' },
+  'workshop.vote': { roles: signedIn, scope: 'workshops:write' },
 } as const satisfies Record<string, CapabilityRule>
 
 export type Capability = keyof typeof capabilityMatrix

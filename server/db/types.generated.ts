@@ -381,6 +381,63 @@ export interface Verifications {
   value: string;
 }
 
+export interface WorkshopInvitations {
+  created_at: Timestamp;
+  email: string;
+  id: Generated<string>;
+  invited_by: string | null;
+  organisation_id: string | null;
+  workshop_id: string;
+}
+
+export interface WorkshopRegistrations {
+  attended: boolean | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  id: Generated<string>;
+  position: Generated<Int8>;
+  status: string;
+  user_id: string;
+  workshop_id: string;
+}
+
+export interface Workshops {
+  capacity: number;
+  cluster_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  description: string;
+  domain_ids: Generated<string[]>;
+  ends_at: Timestamp;
+  format: string;
+  id: Generated<string>;
+  location: string | null;
+  meeting_url: string | null;
+  points_budget: Generated<number>;
+  programme_id: string;
+  sequence: Generated<number>;
+  starts_at: Timestamp;
+  status: string;
+  time_zone: string;
+  title: string;
+  updated_at: Timestamp;
+  vote_closes_at: Timestamp | null;
+}
+
+export interface WorkshopUseCases {
+  use_case_id: string;
+  workshop_id: string;
+}
+
+export interface WorkshopVotes {
+  cast_at: Timestamp;
+  points: number;
+  use_case_id: string;
+  user_id: string;
+  workshop_id: string;
+}
+
 export interface DB {
   accounts: Accounts;
   api_tokens: ApiTokens;
@@ -414,4 +471,9 @@ export interface DB {
   use_cases: UseCases;
   users: Users;
   verifications: Verifications;
+  workshop_invitations: WorkshopInvitations;
+  workshop_registrations: WorkshopRegistrations;
+  workshop_use_cases: WorkshopUseCases;
+  workshop_votes: WorkshopVotes;
+  workshops: Workshops;
 }

@@ -4,8 +4,10 @@ import { recordAudit } from '../platform/audit/index.ts'
 import { systemActor } from '../platform/authz/actor.ts'
 import { systemClock } from '../platform/clock.ts'
 import { type Database, inTransaction, type Tx } from '../platform/db/client.ts'
+import { seedChallenges } from './challenges.ts'
 import { seedId } from './ids.ts'
 import { securit } from './securit.ts'
+import { seedTaxonomies } from './taxonomies/index.ts'
 
 export const DEMO_PASSWORD = 'securit-demo-2026'
 
@@ -114,11 +116,11 @@ async function upsertOrganisation(
   return id
 }
 
-/** Seeds the SecurIT programme (idempotent: run it as often as you like). */
+/** Seeds the SecurIT programme, then its demo challenges (idempotent: run it as often as you like). */
 export async function seedProgramme(db: Database): Promise<string> {
   const p = securit
   const programmeId = seedId(`programme:${p.slug}`)
-  return inTransaction(db, async (tx) => {
+  const id = await inTransaction(db, async (tx) => {
     const existing = await tx.selectFrom('programmes').select('id').where('id', '=', programmeId).executeTakeFirst()
     const values = {
       slug: p.slug,
@@ -169,6 +171,7 @@ export async function seedProgramme(db: Database): Promise<string> {
         .onConflict((oc) => oc.column('id').doUpdateSet(v))
         .execute()
     }
+    await seedTaxonomies(tx)
     await recordAudit(tx, ctx, {
       action: existing ? 'programme.reseeded' : 'programme.seeded',
       subjectType: 'programme',
@@ -177,6 +180,8 @@ export async function seedProgramme(db: Database): Promise<string> {
     })
     return programmeId
   })
+  await seedChallenges(db, id)
+  return id
 }
 
 /** Creates the demo accounts (verified, password DEMO_PASSWORD) with their roles and organisations. */

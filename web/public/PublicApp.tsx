@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { I18n } from '../../shared/i18n/index.ts'
 import { type Locale, localeNames, locales } from '../../shared/i18n/index.ts'
 import { UiProviders } from '../app/providers.tsx'
+import { ChallengeDetail } from '../features/catalogue/ChallengeDetail.tsx'
+import { ChallengeList } from '../features/catalogue/ChallengeList.tsx'
 import { ProgrammeHome } from '../features/programme/ProgrammeHome.tsx'
 import classes from './PublicApp.module.css'
 import type { HydrationData, PublicPage, PublicPageProps } from './pages.ts'
@@ -20,13 +22,18 @@ export function PublicApp({ data, i18n }: { data: HydrationData; i18n: I18n }) {
 }
 
 function acronymOf(data: HydrationData): string | undefined {
-  return data.page === 'programme-home' ? data.props.programme.acronym : undefined
+  // Every public page carries its programme's acronym.
+  return (data.props as { programme?: { acronym?: string } }).programme?.acronym
 }
 
 function PageBody<P extends PublicPage>({ page, props }: { page: P; props: PublicPageProps[P] }) {
   switch (page) {
     case 'programme-home':
-      return <ProgrammeHome programme={props.programme} />
+      return <ProgrammeHome programme={(props as PublicPageProps['programme-home']).programme} />
+    case 'challenge-list':
+      return <ChallengeList {...(props as PublicPageProps['challenge-list'])} />
+    case 'challenge-detail':
+      return <ChallengeDetail {...(props as PublicPageProps['challenge-detail'])} />
     default:
       return null
   }

@@ -1,6 +1,9 @@
 import { renderToString } from 'react-dom/server'
+import { challengeDetailPageProps, challengeListPageProps } from '../../shared/contracts/challenges.ts'
 import { programme as programmeContract } from '../../shared/contracts/programmes.ts'
 import { createI18n, isLocale, type Locale } from '../../shared/i18n/index.ts'
+import { challengeHead } from '../features/catalogue/ChallengeDetail.tsx'
+import { catalogueHead } from '../features/catalogue/ChallengeList.tsx'
 import { programmeHead } from '../features/programme/ProgrammeHome.tsx'
 import { PublicApp } from './PublicApp.tsx'
 import type { HydrationData, PublicHead, PublicPage, PublicPageProps } from './pages.ts'
@@ -32,10 +35,22 @@ export function render<P extends PublicPage>(
   const i18n = instanceFor(lang)
   switch (page) {
     case 'programme-home': {
-      const safe = { programme: programmeContract.parse(props.programme) } as PublicPageProps[P]
-      const data: HydrationData<P> = { page, props: safe, locale: lang }
+      const programme = programmeContract.parse((props as PublicPageProps['programme-home']).programme)
+      const data = { page, props: { programme }, locale: lang } as HydrationData<P>
       const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
-      return { html, head: programmeHead(safe.programme, lang, i18n.t), data }
+      return { html, head: programmeHead(programme, lang, i18n.t), data }
+    }
+    case 'challenge-list': {
+      const safe = challengeListPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: catalogueHead(safe, i18n.t), data }
+    }
+    case 'challenge-detail': {
+      const safe = challengeDetailPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: challengeHead(safe, i18n.t), data }
     }
     default:
       throw new Error(`Unknown public page: ${String(page)}`)

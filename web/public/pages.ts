@@ -1,9 +1,12 @@
+import type { ChallengeDetailPageProps, ChallengeListPageProps } from '../../shared/contracts/challenges.ts'
 import type { Locale } from '../../shared/contracts/common.ts'
 import type { Programme } from '../../shared/contracts/programmes.ts'
 
 /** Every server-rendered public page and its props. Later issues add calls, challenges, catalogue, showcase. */
 export interface PublicPageProps {
   'programme-home': { programme: Programme }
+  'challenge-list': ChallengeListPageProps
+  'challenge-detail': ChallengeDetailPageProps
 }
 export type PublicPage = keyof PublicPageProps
 

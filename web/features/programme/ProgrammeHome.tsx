@@ -129,9 +129,15 @@ export function ProgrammeHome({ programme, cta }: ProgrammeHomeProps) {
                 {localized(d.name, lang)}
               </Title>
               <Text size="sm">{localized(d.description, lang)}</Text>
+              <Anchor href={`/challenges?domain=${encodeURIComponent(d.code)}`} size="sm" mt="sm" display="block">
+                {t('catalogue.browseDomain', { code: d.code })}
+              </Anchor>
             </Card>
           ))}
         </SimpleGrid>
+        <Anchor href="/challenges" mt="md" display="inline-block">
+          {t('catalogue.browseAll')}
+        </Anchor>
       </Box>
 
       <Box component="section" aria-labelledby="clusters-title">

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { challengeListQuery, publicChallenge, publicChallengePage } from '../../../../shared/contracts/challenges.ts'
+import { defineRoute } from '../../../platform/http/route.ts'
+import { getPublicChallenge } from '../queries/get-public-challenge.ts'
+import { listPublicChallenges } from '../queries/list-public-challenges.ts'
+
+export const tags = ['challenges']
+
+export const publicChallengeRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/challenges',
+    capability: 'programme.view',
+    summary: 'Search the published challenges (full text in their language, filters, paging)',
+    tags,
+    query: challengeListQuery,
+    response: publicChallengePage,
+    handler: async ({ query }, ctx) => listPublicChallenges(ctx.db, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/challenges/:slug',
+    capability: 'programme.view',
+    summary: 'One published challenge, with the end-users who asked for it publicly',
+    tags,
+    params: z.object({ slug: z.string().max(100) }),
+    response: publicChallenge,
+    handler: async ({ params }, ctx) => getPublicChallenge(ctx.db, params.slug),
+  }),
+]

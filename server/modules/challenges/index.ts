@@ -1,0 +1,7 @@
+export { changePublication } from './commands/change-publication.ts'
+export { createChallenge } from './commands/create-challenge.ts'
+export { appendVersion, refreshSearchVector } from './commands/write-support.ts'
+export { mountCataloguePages } from './http/public-pages.ts'
+export { challengeRoutes } from './http/routes.ts'
+export { getPublicChallenge } from './queries/get-public-challenge.ts'
+export { listPublicChallenges } from './queries/list-public-challenges.ts'

@@ -1,0 +1,2 @@
+export { REMINDER_QUEUE, registerWorkshopJobs } from './commands/reminder.ts'
+export { workshopRoutes } from './http/routes.ts'
