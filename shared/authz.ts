@@ -106,6 +106,9 @@ export const capabilityMatrix = {
   'use_case.update': { roles: signedIn, scope: 'use_cases:write' },
   'use_case.comment': { roles: signedIn, scope: 'use_cases:write' },
   'use_case.review': { roles: ['cluster_staff', 'operator'], scope: 'use_cases:write' },
+  // Export answers exactly what the list answers (same visibility rule); import is an operator's tool.
+  'use_case.export': { roles: signedIn, scope: 'use_cases:read' },
+  'use_case.import': { roles: ['operator'], scope: 'use_cases:write' },
   // Workshops: the route gate checks role and scope; the commands check the workshop itself (cluster
   // staff manage only their own cluster's workshops; drafts are invisible to non-organisers: 404).
   'workshop.view': { roles: signedIn, scope: 'workshops:read' },

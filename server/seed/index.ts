@@ -8,6 +8,7 @@ import { seedChallenges } from './challenges.ts'
 import { seedId } from './ids.ts'
 import { securit } from './securit.ts'
 import { seedTaxonomies } from './taxonomies/index.ts'
+import { seedDemoWorkshops } from './workshops.ts'
 
 export const DEMO_PASSWORD = 'securit-demo-2026'
 
@@ -235,4 +236,6 @@ export async function seedDemoAccounts(db: Database, programmeId: string): Promi
       })
     }
   })
+  // The demo workshops need the demo people (organisers, participants, authors).
+  await seedDemoWorkshops(db, programmeId)
 }

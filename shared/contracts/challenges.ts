@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDateTime, localizedText, pageOf, pageQuery, uuid } from './common.ts'
+import { isoDateTime, localizedText, pageOf, pageQuery, sortParam, uuid } from './common.ts'
 
 /** A challenge is written in one language; its text is searched with that language's stemming. */
 export const challengeLanguages = ['en', 'fr', 'nl'] as const
@@ -79,6 +79,16 @@ export const challenge = z.object({
   publishedAt: isoDateTime.nullable(),
 })
 export type Challenge = z.infer<typeof challenge>
+
+/** The operators' list of challenges of every status (`GET /api/v1/challenges/manage`). */
+export const managedChallengeSortFields = ['code', 'title', 'updatedAt'] as const
+export const managedChallengeQuery = pageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(challengeStatuses).optional(),
+  domain: uuid.optional(),
+  sort: sortParam(managedChallengeSortFields, 'code'),
+})
+export const managedChallengePage = pageOf(challenge)
 
 export const challengeVersion = z.object({
   version: z.number().int(),

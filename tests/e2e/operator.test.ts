@@ -25,7 +25,16 @@ test('an operator makes someone cluster staff of HSD; they get its navigation; t
     await new SignInPage(personPage).signIn(person.email, person.password)
     await new DashboardPage(personPage).arrive()
     const nav = await new Shell(personPage).navLinks()
-    assert.deepEqual(nav, ['Dashboard', 'Programme home', 'My organisations', 'Profile', 'Security', 'API tokens'])
+    assert.deepEqual(nav, [
+      'Dashboard',
+      'Programme home',
+      'My organisations',
+      'Use cases',
+      'Workshops',
+      'Profile',
+      'Security',
+      'API tokens',
+    ])
   })
 
   await step('the operator grants cluster staff of The Hague Security Delta in the programme roles page', async () => {
@@ -71,6 +80,8 @@ test('an operator makes someone cluster staff of HSD; they get its navigation; t
       'Dashboard',
       'Programme home',
       'My organisations',
+      'Use cases',
+      'Workshops',
       'Profile',
       'Security',
       'API tokens',

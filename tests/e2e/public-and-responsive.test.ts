@@ -132,6 +132,8 @@ test('at 360 px: no horizontal scroll, navigation through the burger menu', asyn
       'Dashboard',
       'Programme home',
       'My organisations',
+      'Use cases',
+      'Workshops',
       'Profile',
       'Security',
       'API tokens',

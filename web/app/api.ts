@@ -132,7 +132,7 @@ interface RequestOptions<S extends z.ZodType | null> {
   signal?: AbortSignal
 }
 
-async function request<S extends z.ZodType | null>(
+export async function request<S extends z.ZodType | null>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   options: RequestOptions<S>,

@@ -29,6 +29,13 @@ import { OrganisationLayout } from '../features/organisations/OrganisationLayout
 import { OrganisationProfilePage } from '../features/organisations/OrganisationProfilePage.tsx'
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx'
 import { ProgrammePage } from '../features/programme/ProgrammePage.tsx'
+import { createDemandRoutes } from '../features/use-cases/routes.ts'
+import { ImportPage as UseCaseImportPage } from '../features/use-cases-transfer/ImportPage.tsx'
+import { ResultsPage } from '../features/workshops/ResultsPage.tsx'
+import { VotePage } from '../features/workshops/VotePage.tsx'
+import { EditWorkshopPage, NewWorkshopPage } from '../features/workshops/WorkshopFormPage.tsx'
+import { WorkshopPage } from '../features/workshops/WorkshopPage.tsx'
+import { WorkshopsPage } from '../features/workshops/WorkshopsPage.tsx'
 import { DashboardPage } from './DashboardPage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { ensureMe } from './session.ts'
@@ -172,6 +179,28 @@ const acceptInvitationRoute = createRoute({
   component: AcceptInvitationPage,
 })
 
+// Workshops (demand side): list, organiser form, detail, vote and results
+const workshopsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'workshops',
+  beforeLoad: requireSignedIn,
+  validateSearch: listSearch.extend({
+    when: z.enum(['upcoming', 'past']).optional().catch(undefined),
+    format: z.enum(['online', 'on_site', 'hybrid']).optional().catch(undefined),
+  }),
+  component: WorkshopsPage,
+})
+const workshopChild = <P extends string>(path: P) => ({
+  getParentRoute: () => appRoute,
+  path,
+  beforeLoad: requireSignedIn,
+})
+const newWorkshopRoute = createRoute({ ...workshopChild('workshops/new'), component: NewWorkshopPage })
+const workshopRoute = createRoute({ ...workshopChild('workshops/$workshopId'), component: WorkshopPage })
+const editWorkshopRoute = createRoute({ ...workshopChild('workshops/$workshopId/edit'), component: EditWorkshopPage })
+const voteRoute = createRoute({ ...workshopChild('workshops/$workshopId/vote'), component: VotePage })
+const resultsRoute = createRoute({ ...workshopChild('workshops/$workshopId/results'), component: ResultsPage })
+
 // Administration (each page checks its capability and explains a refusal)
 const adminUsersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -236,8 +265,16 @@ const mailMessageRoute = createRoute({
   component: MailMessagePage,
 })
 
+const useCaseImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/use-cases/import',
+  beforeLoad: requireSignedIn,
+  component: UseCaseImportPage,
+})
+
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
+    ...createDemandRoutes(appRoute, requireSignedIn),
     dashboardRoute,
     programmeRoute,
     signInRoute,
@@ -253,6 +290,12 @@ const routeTree = rootRoute.addChildren([
     newOrganisationRoute,
     organisationRoute.addChildren([organisationProfileRoute, membersRoute, invitationsRoute]),
     acceptInvitationRoute,
+    workshopsRoute,
+    newWorkshopRoute,
+    workshopRoute,
+    editWorkshopRoute,
+    voteRoute,
+    resultsRoute,
     adminUsersRoute,
     adminRolesRoute,
     adminOrganisationsRoute,
@@ -260,6 +303,7 @@ const routeTree = rootRoute.addChildren([
     mailboxRoute,
     mailMessageRoute,
     programmeSettingsRoute,
+    useCaseImportRoute,
   ]),
 ])
 

@@ -138,6 +138,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <Table.ScrollContainer
           minWidth={props.minWidth ?? 640}
           type="native"
+          // Contain absolutely positioned content (the visually hidden sort labels) so it scrolls with the
+          // table instead of widening the page on a phone.
+          pos="relative"
           tabIndex={0}
           role="region"
           aria-label={t('table.region', { name: props.label })}

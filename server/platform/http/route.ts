@@ -42,6 +42,14 @@ export interface RouteDefinition<
   response: R
   /** Status of a successful answer (200 unless said). */
   status?: 200 | 201 | 202 | 204
+  /**
+   * A file download instead of JSON: the handler sends the bytes itself through `reply` (see
+   * platform/export `sendDownload`) and returns nothing; `response` is then ignored and the OpenAPI
+   * document shows these media types with a binary body. Errors stay problem+json.
+   */
+  download?: { contentTypes: readonly string[] }
+  /** A larger request body limit than the server's 1 MB default (file uploads as base64). */
+  bodyLimit?: number
   handler: (
     input: { params: Out<P>; query: Out<Q>; body: Out<B> },
     ctx: CommandContext,

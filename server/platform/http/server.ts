@@ -189,14 +189,20 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
     for (const r of deps.routes) {
       app.apiRoutes.push(r)
-      const responses: Record<string, z.ZodType> = {
-        [String(r.status ?? 200)]: r.status === 204 ? z.null() : r.response,
-        '4XX': problem,
-      }
+      const success = r.download
+        ? {
+            description: 'A file download.',
+            content: Object.fromEntries(r.download.contentTypes.map((t) => [t, { schema: z.string() }])),
+          }
+        : r.status === 204
+          ? z.null()
+          : r.response
+      const responses: Record<string, unknown> = { [String(r.status ?? 200)]: success, '4XX': problem }
       api.route({
         method: r.method,
         url: r.url,
         config: { route: r },
+        ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
         schema: {
           summary: r.summary,
           tags: r.tags,
@@ -214,6 +220,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
             req,
             reply,
           )
+          if (r.download) return reply // the handler has sent the file
           reply.code(r.status ?? 200)
           return r.status === 204 ? null : out
         },

@@ -4,6 +4,8 @@ import {
   challengeInput,
   challengePatch,
   challengeVersions,
+  managedChallengePage,
+  managedChallengeQuery,
 } from '../../../../shared/contracts/challenges.ts'
 import { uuid } from '../../../../shared/contracts/common.ts'
 import { defineRoute } from '../../../platform/http/route.ts'
@@ -12,6 +14,8 @@ import { createChallenge } from '../commands/create-challenge.ts'
 import { linkCall } from '../commands/link-call.ts'
 import { linkUseCases, unlinkUseCase } from '../commands/link-use-case.ts'
 import { updateChallenge } from '../commands/update-challenge.ts'
+import { getManagedChallenge } from '../queries/get-managed-challenge.ts'
+import { listManagedChallenges } from '../queries/list-managed-challenges.ts'
 import { listVersions } from '../queries/list-versions.ts'
 import { tags } from './public-routes.ts'
 
@@ -21,6 +25,26 @@ const byUseCase = byId.extend({ useCaseId: uuid })
 const capability = 'challenge.manage'
 
 export const operatorChallengeRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/challenges/manage',
+    capability,
+    summary: 'Every challenge, drafts included, searched, filtered and paged (operators)',
+    tags,
+    query: managedChallengeQuery,
+    response: managedChallengePage,
+    handler: async ({ query }, ctx) => listManagedChallenges(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/challenges/manage/:challengeId',
+    capability,
+    summary: 'One challenge whatever its status, as operators edit it',
+    tags,
+    params: byId,
+    response: challenge,
+    handler: async ({ params }, ctx) => getManagedChallenge(ctx, params.challengeId),
+  }),
   defineRoute({
     method: 'POST',
     url: '/api/v1/challenges',

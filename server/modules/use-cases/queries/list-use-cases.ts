@@ -16,9 +16,10 @@ const sortColumns = {
   reference: sql`uc.reference`,
 } as const
 
-/** The use cases the caller may see, searched, filtered, sorted and paged; the total counts only those. */
-export async function listUseCases(ctx: CommandContext, query: UseCaseListQuery): Promise<Page<UseCaseSummary>> {
-  authorize(ctx.actor, 'use_case.view')
+export type UseCaseFilters = Omit<UseCaseListQuery, 'page' | 'pageSize' | 'sort'>
+
+/** The visible summaries matching the list's filters: the list and the export both start here. */
+export function filteredSummaries(ctx: CommandContext, query: UseCaseFilters) {
   let base = selectSummaries(ctx.db, ctx.actor)
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`
@@ -28,13 +29,22 @@ export async function listUseCases(ctx: CommandContext, query: UseCaseListQuery)
   if (query.domain) base = base.where('uc.domain_id', '=', query.domain)
   if (query.organisation) base = base.where('uc.organisation_id', '=', query.organisation)
   if (query.confidentiality) base = base.where('uc.confidentiality', '=', query.confidentiality)
+  return base
+}
 
-  const descending = query.sort.startsWith('-')
-  const field = (descending ? query.sort.slice(1) : query.sort) as keyof typeof sortColumns
+/** The list's sort (`-updatedAt` etc.), ties broken by id so pages are stable. */
+export function sorted(base: ReturnType<typeof filteredSummaries>, sort: string) {
+  const descending = sort.startsWith('-')
+  const field = (descending ? sort.slice(1) : sort) as keyof typeof sortColumns
+  return base.orderBy(sortColumns[field], descending ? 'desc' : 'asc').orderBy('uc.id')
+}
+
+/** The use cases the caller may see, searched, filtered, sorted and paged; the total counts only those. */
+export async function listUseCases(ctx: CommandContext, query: UseCaseListQuery): Promise<Page<UseCaseSummary>> {
+  authorize(ctx.actor, 'use_case.view')
+  const base = filteredSummaries(ctx, query)
   const [rows, total] = await Promise.all([
-    base
-      .orderBy(sortColumns[field], descending ? 'desc' : 'asc')
-      .orderBy('uc.id')
+    sorted(base, query.sort)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
