@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { seedId } from '../../server/seed/ids.ts'
 import { DEMO_PASSWORD, seedDemoAccounts, seedProgramme } from '../../server/seed/index.ts'
-import { DEMO_NOTE, demoWorkshops } from '../../server/seed/workshops.ts'
+import { DEMO_NOTE, demoWorkshops } from '../../server/seed/workshops-data.ts'
 import { createTestApp } from '../support/app.ts'
 
 const t = await createTestApp()
