@@ -30,7 +30,15 @@ export const challengeInput = z.object({
   domainId: uuid,
   code: z.string().trim().regex(challengeCodePattern, 'challenge_code_format'),
   /** Derived from the title when left out. */
-  slug: z.string().trim().min(3).max(80).regex(slugPattern, 'slug_format').optional(),
+  slug: z
+    .string()
+    .trim()
+    .min(3)
+    .max(80)
+    .regex(slugPattern, 'slug_format')
+    // `manage` is the operators' list under /api/v1/challenges/manage: no public challenge may take it.
+    .refine((v) => v !== 'manage', 'slug_reserved')
+    .optional(),
   title: z.string().trim().min(3).max(200),
   summary: z.string().trim().min(10).max(1000),
   content: challengeContent,

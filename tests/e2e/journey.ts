@@ -15,6 +15,9 @@ export function journey(t: TestContext, pages: () => Record<string, Page | undef
   return async (name: string, fn: () => Promise<void>): Promise<void> => {
     await t.test(name, async (st) => {
       if (broken) {
+        // Not a hidden failure: the step named here has already failed, and with it the whole journey
+        // test (its parent). The later steps build on that step's state, so running them would only
+        // report the same breakage again.
         st.skip(`skipped: "${broken}" failed`)
         return
       }

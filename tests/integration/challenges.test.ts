@@ -221,6 +221,11 @@ test('a code or slug already taken is a conflict; an unknown challenge is 404', 
   )
   const slug = await op.post('/api/v1/challenges', { ...input, code: 'D1-C9', slug: 'port-watch' })
   assert.deepEqual([slug.status, slug.body.errors[0].path], [409, 'slug'])
+  const reserved = await op.post('/api/v1/challenges', { ...input, code: 'D1-C9', slug: 'manage' })
+  assert.deepEqual(
+    [reserved.status, reserved.body.errors[0].path, reserved.body.errors[0].code],
+    [400, 'slug', 'slug_reserved'],
+  )
   const missing = await op.patch(`/api/v1/challenges/${seedId('nothing')}`, { expectedVersion: 1 })
   assert.equal(missing.status, 404)
 })

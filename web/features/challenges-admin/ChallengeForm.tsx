@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Challenge, challengeLanguages } from '../../../shared/contracts/challenges.ts'
 import { ErrorAlert, useServerErrors } from '../../design-system/forms.tsx'
+import { TrlRangeFields } from '../../design-system/TrlRangeFields.tsx'
 import { type TagOption, TagPicker } from '../use-cases/TagPicker.tsx'
 import { useProgrammeRefs } from '../use-cases/useDomains.ts'
 
@@ -70,8 +71,6 @@ export function toChallengePayload(v: ChallengeFormValues) {
     tagIds: v.tagIds,
   }
 }
-
-const trlOptions = Array.from({ length: 9 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))
 
 interface Props {
   initial: ChallengeFormValues
@@ -181,20 +180,7 @@ export function ChallengeForm({ initial, knownTags = [], submitLabel, onSubmit, 
         </Fieldset>
         <Fieldset legend={t('challengesAdmin.sections.classification')}>
           <Stack>
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <Select
-                label={t('useCases.fields.trlMin')}
-                required
-                data={trlOptions}
-                {...form.getInputProps('trlMin')}
-              />
-              <Select
-                label={t('useCases.fields.trlMax')}
-                required
-                data={trlOptions}
-                {...form.getInputProps('trlMax')}
-              />
-            </SimpleGrid>
+            <TrlRangeFields min={form.getInputProps('trlMin')} max={form.getInputProps('trlMax')} required />
             <TagPicker
               label={t('useCases.fields.tags')}
               value={form.values.tagIds}

@@ -6,7 +6,6 @@ import {
   Group,
   Radio,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -24,6 +23,7 @@ import {
 } from '../../../shared/contracts/use-cases.ts'
 import { isApiError } from '../../app/api.ts'
 import { ErrorAlert, useServerErrors } from '../../design-system/forms.tsx'
+import { TrlRangeFields } from '../../design-system/TrlRangeFields.tsx'
 import { type TagOption, TagPicker } from './TagPicker.tsx'
 import { useProgrammeRefs } from './useDomains.ts'
 
@@ -87,8 +87,6 @@ interface UseCaseFormProps {
   onCancel?: () => void
   onReload?: () => void
 }
-
-const trlOptions = Array.from({ length: 9 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))
 
 /** The use-case template (DOMAIN.md §6) in sections; the server's field errors appear next to their fields. */
 export function UseCaseForm({ initial, organisations, submitLabel, onSubmit, onCancel, onReload }: UseCaseFormProps) {
@@ -222,20 +220,7 @@ export function UseCaseForm({ initial, organisations, submitLabel, onSubmit, onC
             <Text size="sm" c="dimmed">
               {t('useCases.fields.trlHelp')}
             </Text>
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <Select
-                label={t('useCases.fields.trlMin')}
-                clearable
-                data={trlOptions}
-                {...form.getInputProps('trlMin')}
-              />
-              <Select
-                label={t('useCases.fields.trlMax')}
-                clearable
-                data={trlOptions}
-                {...form.getInputProps('trlMax')}
-              />
-            </SimpleGrid>
+            <TrlRangeFields min={form.getInputProps('trlMin')} max={form.getInputProps('trlMax')} />
             {area('content.successCriteria', t('useCases.fields.successCriteria'))}
           </Stack>
         </Fieldset>

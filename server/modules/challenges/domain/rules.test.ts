@@ -6,6 +6,7 @@ describe('challenge rules', () => {
   it('derives a slug from a title', () => {
     assert.equal(slugFromTitle('Detection & location of intruders'), 'detection-location-of-intruders')
     assert.equal(slugFromTitle('Résilience aux crues éclair'), 'resilience-aux-crues-eclair')
+    assert.equal(slugFromTitle('Manage'), 'manage-challenge')
     assert.equal(slugFromTitle('  Operators’ 24/7 view  '), 'operators-24-7-view')
     assert.equal(slugFromTitle('!!!'), 'challenge')
     const long = slugFromTitle('word '.repeat(40))

@@ -19,6 +19,7 @@ export function slugFromTitle(title: string): string {
     if (next.length > 80) break
     slug = next
   }
+  if (slug === 'manage') return 'manage-challenge' // reserved: the operators' list lives at /challenges/manage
   return slug || 'challenge'
 }
 
