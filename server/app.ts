@@ -6,8 +6,12 @@ import { accountRoutes } from './modules/account/index.ts'
 import { adminRoutes } from './modules/admin/index.ts'
 import { type Auth, createActorResolver, createAuth, mountAuth } from './modules/auth/index.ts'
 import { challengeRoutes, mountCataloguePages } from './modules/challenges/index.ts'
-import { organisationExists, organisationRoutes } from './modules/organisations/index.ts'
+import { notificationRoutes } from './modules/notifications/index.ts'
+import { mountProfilePages, organisationExists, organisationRoutes } from './modules/organisations/index.ts'
 import { mountPublicPages, programmeRoutes } from './modules/programmes/index.ts'
+import { catalogueRoutes } from './modules/solutions/http/catalogue-routes.ts'
+import { mountSolutionPages } from './modules/solutions/http/public-pages.ts'
+import { solutionRoutes } from './modules/solutions/index.ts'
 import { useCaseRoutes } from './modules/use-cases/index.ts'
 import { registerWorkshopJobs, workshopRoutes } from './modules/workshops/index.ts'
 import { type Clock, systemClock } from './platform/clock.ts'
@@ -31,6 +35,9 @@ export const allRoutes: AnyRoute[] = [
   ...challengeRoutes,
   ...useCaseRoutes,
   ...workshopRoutes,
+  ...solutionRoutes,
+  ...catalogueRoutes,
+  ...notificationRoutes,
 ]
 
 export interface AppOptions {
@@ -98,6 +105,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await mountAuth(app, { auth, db, clock, publicUrl: config.publicUrl })
       if (renderer) await mountPublicPages(app, { db, clock, renderer, publicUrl: config.publicUrl })
       if (renderer) await mountCataloguePages(app, { db, clock, renderer, publicUrl: config.publicUrl })
+      if (renderer) await mountProfilePages(app, { db, clock, renderer, publicUrl: config.publicUrl })
+      if (renderer) await mountSolutionPages(app, { db, clock, renderer, publicUrl: config.publicUrl })
       await serveSpa(app, `${ROOT}dist/client`)
     },
   })

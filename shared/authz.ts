@@ -38,6 +38,8 @@ export const tokenScopes = [
   'use_cases:write',
   'workshops:read',
   'workshops:write',
+  'solutions:read',
+  'solutions:write',
 ] as const
 export type TokenScope = (typeof tokenScopes)[number]
 
@@ -115,6 +117,24 @@ export const capabilityMatrix = {
   'workshop.manage': { roles: ['cluster_staff', 'operator'], scope: 'workshops:write' },
   'workshop.register': { roles: signedIn, scope: 'workshops:write' },
   'workshop.vote': { roles: signedIn, scope: 'workshops:write' },
+  // Cluster membership of organisations: the staff of that cluster (checked on the cluster) and operators.
+  'cluster.members.view': { roles: ['cluster_staff', 'operator'], scope: 'organisations:read' },
+  'cluster.members.manage': { roles: ['cluster_staff', 'operator'], scope: 'organisations:write' },
+  // Notifications: each person's own (the queries never read another's); a token acts for its owner.
+  'notification.view': { roles: signedIn, scope: 'profile:read' },
+  'notification.manage': { roles: signedIn, scope: 'profile:write' },
+  // Supply side. The public and member views of profiles and solutions are one capability: what each
+  // caller sees (identity of anonymous profiles above all) is decided per object by the disclosure rule.
+  'organisation.profile.view': { roles: everyone, scope: 'organisations:read' },
+  'organisation.import': { roles: ['operator', 'cluster_staff'], scope: 'organisations:write' },
+  'organisation.export': { roles: ['operator', 'cluster_staff'], scope: 'organisations:read' },
+  'solution.view': { roles: everyone, scope: 'solutions:read' },
+  // Creating and editing a solution, its media and its TRL self-assessment: members of the owning
+  // organisation (checked on the object); the route gate only asks for a signed-in person.
+  'solution.manage': { roles: signedIn, scope: 'solutions:write' },
+  'solution.review_trl': { roles: ['cluster_staff', 'operator', 'expert'], scope: 'solutions:write' },
+  'solution.export': { roles: signedIn, scope: 'solutions:read' },
+  'solution.import': { roles: ['operator', 'cluster_staff'], scope: 'solutions:write' },
 } as const satisfies Record<string, CapabilityRule>
 
 export type Capability = keyof typeof capabilityMatrix

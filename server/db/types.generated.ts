@@ -23,6 +23,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Accounts {
@@ -88,6 +90,25 @@ export interface Calls {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CatalogueCountDeltas {
+  by_facet: string;
+  by_value: string;
+  facet: string;
+  id: Generated<Int8>;
+  klass: string;
+  n: number;
+  value: string;
+}
+
+export interface CatalogueCounts {
+  by_facet: string;
+  by_value: string;
+  facet: string;
+  klass: string;
+  n: number;
+  value: string;
+}
+
 export interface ChallengeCalls {
   call_id: string;
   challenge_id: string;
@@ -140,6 +161,13 @@ export interface ChallengeVersions {
   version: number;
 }
 
+export interface ClusterMembers {
+  added_at: Generated<Timestamp>;
+  added_by: string | null;
+  cluster_id: string;
+  organisation_id: string;
+}
+
 export interface Clusters {
   description: Json;
   id: Generated<string>;
@@ -156,6 +184,19 @@ export interface Domains {
   name: Json;
   position: number;
   programme_id: string;
+}
+
+export interface Files {
+  byte_size: number;
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  data: Buffer;
+  filename: string;
+  id: Generated<string>;
+  organisation_id: string | null;
+  purpose: string;
+  sha256: string;
 }
 
 export interface Invitations {
@@ -188,6 +229,7 @@ export interface Jobs {
 }
 
 export interface MailMessages {
+  attachments: Generated<Json>;
   created_at: Generated<Timestamp>;
   error: string | null;
   html_body: string | null;
@@ -208,19 +250,74 @@ export interface Memberships {
   user_id: string;
 }
 
+export interface NotificationPreferences {
+  email: boolean;
+  kind: string;
+  updated_at: Timestamp;
+  user_id: string;
+}
+
+export interface Notifications {
+  created_at: Timestamp;
+  id: Generated<string>;
+  kind: string;
+  link: string;
+  params: Generated<Json>;
+  programme_id: string | null;
+  read_at: Timestamp | null;
+  subject_id: string;
+  subject_type: string;
+  user_id: string;
+}
+
+export interface OrganisationRelations {
+  annual_turnover_cents: Int8;
+  balance_sheet_cents: Int8;
+  country: string;
+  headcount: Numeric;
+  id: Generated<string>;
+  name: string;
+  organisation_id: string;
+  position: number;
+  relation: string;
+  share_percent: Numeric;
+}
+
 export interface Organisations {
+  annual_turnover_cents: Int8 | null;
+  balance_sheet_cents: Int8 | null;
   country: string;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   description: Generated<string>;
+  financial_year: number | null;
+  founded_year: number | null;
+  headcount: Numeric | null;
   id: Generated<string>;
+  identity_lexemes: Generated<string[]>;
+  language: Generated<string>;
+  language_declared: Generated<boolean>;
   legal_form: string | null;
   legal_name: string;
+  logo_file_id: string | null;
+  public_body_control: Generated<boolean>;
+  public_ref: Generated<string>;
+  region: string | null;
   registration_number: string | null;
+  search_vector: string | null;
   short_name: string | null;
+  sme_checked_at: Timestamp | null;
+  sme_explanation: Json | null;
+  sme_status: string | null;
   type: string;
   updated_at: Generated<Timestamp>;
+  visibility: Generated<string>;
   website: string | null;
+}
+
+export interface OrganisationTags {
+  organisation_id: string;
+  term_id: string;
 }
 
 export interface ProgrammeRoles {
@@ -275,6 +372,68 @@ export interface SignInFailures {
   occurred_at: Timestamp;
 }
 
+export interface SolutionChallenges {
+  challenge_id: string;
+  solution_id: string;
+}
+
+export interface SolutionDomains {
+  domain_id: string;
+  solution_id: string;
+}
+
+export interface SolutionMedia {
+  caption: string | null;
+  file_id: string;
+  id: Generated<string>;
+  kind: string;
+  position: number;
+  solution_id: string;
+}
+
+export interface SolutionRevisions {
+  author_id: string | null;
+  created_at: Timestamp;
+  revision: number;
+  snapshot: Json;
+  solution_id: string;
+}
+
+export interface Solutions {
+  assessed_trl: number | null;
+  challenge_ids: Generated<string[]>;
+  content: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  demo: Generated<boolean>;
+  domain_ids: Generated<string[]>;
+  id: Generated<string>;
+  ip_status: string;
+  language: string;
+  language_declared: Generated<boolean>;
+  name: string;
+  organisation_id: string;
+  owner_country: string | null;
+  owner_lexemes: Generated<string[]>;
+  owner_sme: string | null;
+  owner_visibility: string | null;
+  pitch: string;
+  reference: string;
+  revision: Generated<number>;
+  search_vector: string | null;
+  status: Generated<string>;
+  tag_ids: Generated<string[]>;
+  target_trl: number | null;
+  type: string;
+  updated_at: Generated<Timestamp>;
+  visibility: string;
+}
+
+export interface SolutionTags {
+  solution_id: string;
+  term_id: string;
+}
+
 export interface Taxonomies {
   id: string;
   licence: string;
@@ -290,6 +449,31 @@ export interface TaxonomyTerms {
   parent_code: string | null;
   position: number;
   taxonomy_id: string;
+}
+
+export interface TrlAssessments {
+  answers: Generated<Json>;
+  completed_at: Timestamp | null;
+  confidence: number | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  id: Generated<string>;
+  questionnaire: string;
+  questionnaire_version: number;
+  result_level: number | null;
+  solution_id: string;
+  status: string;
+  updated_at: Timestamp;
+}
+
+export interface TrlReviews {
+  assessment_id: string;
+  created_at: Timestamp;
+  decision: string;
+  id: Generated<string>;
+  level: number;
+  reason: string;
+  reviewer_id: string | null;
 }
 
 export interface TwoFactors {
@@ -342,6 +526,7 @@ export interface UseCases {
   trl_max: number | null;
   trl_min: number | null;
   updated_at: Generated<Timestamp>;
+  workshop_id: string | null;
 }
 
 export interface UseCaseTags {
@@ -422,7 +607,10 @@ export interface Workshops {
   time_zone: string;
   title: string;
   updated_at: Timestamp;
+  vote_announced_at: Timestamp | null;
   vote_closes_at: Timestamp | null;
+  vote_closing_notified_for: Timestamp | null;
+  vote_results_notified_for: Timestamp | null;
 }
 
 export interface WorkshopUseCases {
@@ -444,25 +632,41 @@ export interface DB {
   audit_chain: AuditChain;
   audit_events: AuditEvents;
   calls: Calls;
+  catalogue_count_deltas: CatalogueCountDeltas;
+  catalogue_counts: CatalogueCounts;
   challenge_calls: ChallengeCalls;
   challenge_tags: ChallengeTags;
   challenge_use_cases: ChallengeUseCases;
   challenge_versions: ChallengeVersions;
   challenges: Challenges;
+  cluster_members: ClusterMembers;
   clusters: Clusters;
   domains: Domains;
+  files: Files;
   invitations: Invitations;
   jobs: Jobs;
   mail_messages: MailMessages;
   memberships: Memberships;
+  notification_preferences: NotificationPreferences;
+  notifications: Notifications;
+  organisation_relations: OrganisationRelations;
+  organisation_tags: OrganisationTags;
   organisations: Organisations;
   programme_roles: ProgrammeRoles;
   programmes: Programmes;
   rate_limits: RateLimits;
   sessions: Sessions;
   sign_in_failures: SignInFailures;
+  solution_challenges: SolutionChallenges;
+  solution_domains: SolutionDomains;
+  solution_media: SolutionMedia;
+  solution_revisions: SolutionRevisions;
+  solution_tags: SolutionTags;
+  solutions: Solutions;
   taxonomies: Taxonomies;
   taxonomy_terms: TaxonomyTerms;
+  trl_assessments: TrlAssessments;
+  trl_reviews: TrlReviews;
   two_factors: TwoFactors;
   use_case_comments: UseCaseComments;
   use_case_revisions: UseCaseRevisions;

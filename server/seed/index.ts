@@ -7,6 +7,7 @@ import { type Database, inTransaction, type Tx } from '../platform/db/client.ts'
 import { seedChallenges } from './challenges.ts'
 import { seedId } from './ids.ts'
 import { securit } from './securit.ts'
+import { seedSupply } from './supply.ts'
 import { seedTaxonomies } from './taxonomies/index.ts'
 import { seedDemoWorkshops } from './workshops.ts'
 
@@ -19,7 +20,15 @@ export interface DemoAccount {
   role: string
   programmeRole?: ProgrammeRole
   cluster?: string
-  organisation?: { key: string; legalName: string; country: string; type: string; role: 'owner' | 'admin' | 'member' }
+  organisation?: {
+    key: string
+    legalName: string
+    country: string
+    type: string
+    role: 'owner' | 'admin' | 'member'
+    /** The partner clusters (seed keys) the organisation is a member of. */
+    clusters?: string[]
+  }
 }
 
 /** One account per role, so every part of Cascade can be tried at once. */
@@ -49,7 +58,14 @@ export const demoAccounts: DemoAccount[] = [
     email: 'sme@securit.demo',
     name: 'Jonas Petraitis',
     role: 'SME owner',
-    organisation: { key: 'demo-sme', legalName: 'Baltic Sentinel UAB', country: 'LT', type: 'sme', role: 'owner' },
+    organisation: {
+      key: 'demo-sme',
+      legalName: 'Baltic Sentinel UAB',
+      country: 'LT',
+      type: 'sme',
+      role: 'owner',
+      clusters: ['l3ce'],
+    },
   },
   {
     email: 'city@securit.demo',
@@ -61,6 +77,7 @@ export const demoAccounts: DemoAccount[] = [
       country: 'FR',
       type: 'public_authority',
       role: 'owner',
+      clusters: ['safe-cluster'],
     },
   },
   {
@@ -73,6 +90,7 @@ export const demoAccounts: DemoAccount[] = [
       country: 'DK',
       type: 'integrator',
       role: 'owner',
+      clusters: ['censec', 'hsd'],
     },
   },
 ]
@@ -236,6 +254,24 @@ export async function seedDemoAccounts(db: Database, programmeId: string): Promi
       })
     }
   })
+  // The demo organisations' clusters: a French city with Safe Cluster, a Danish integrator with CenSec
+  // and HSD, a Lithuanian SME with L3CE (also on a database seeded before cluster membership existed).
+  await inTransaction(db, async (tx) => {
+    for (const a of demoAccounts) {
+      for (const key of a.organisation?.clusters ?? []) {
+        await tx
+          .insertInto('cluster_members')
+          .values({
+            cluster_id: seedId(`cluster:${securit.slug}:${key}`),
+            organisation_id: seedId(`organisation:${a.organisation!.key}`),
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute()
+      }
+    }
+  })
   // The demo workshops need the demo people (organisers, participants, authors).
   await seedDemoWorkshops(db, programmeId)
+  // The demo supply side: SMEs and their solutions with TRL self-assessments (the demo SME owns two).
+  await seedSupply(db, programmeId)
 }

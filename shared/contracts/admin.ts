@@ -74,6 +74,10 @@ export const mailMessage = z.object({
   transport: z.enum(['smtp', 'mailbox']),
   status: z.enum(['queued', 'sent', 'failed']),
   createdAt: isoDateTime,
+  /** Files sent with the message (the ICS invitation), downloadable one by one by their index. */
+  attachments: z.array(
+    z.object({ index: z.number().int().min(0), filename: z.string(), contentType: z.string(), size: z.number().int() }),
+  ),
 })
 export type MailMessage = z.infer<typeof mailMessage>
 export const mailboxQuery = pageQuery.extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { challengeSolutions } from './catalogue.ts'
 import { isoDateTime, localizedText, pageOf, pageQuery, sortParam, uuid } from './common.ts'
 
 /** A challenge is written in one language; its text is searched with that language's stemming. */
@@ -178,5 +179,107 @@ export const challengeListPageProps = z.object({
 })
 export type ChallengeListPageProps = z.infer<typeof challengeListPageProps>
 
-export const challengeDetailPageProps = z.object({ programme: programmeRef, challenge: publicChallenge })
+export const challengeDetailPageProps = z.object({
+  programme: programmeRef,
+  challenge: publicChallenge,
+  /** "Solutions for this challenge" (solutions module, as anyone may see them). */
+  solutions: challengeSolutions.default({ items: [], total: 0 }),
+})
 export type ChallengeDetailPageProps = z.infer<typeof challengeDetailPageProps>
+
+/** A domain as the public catalogue shows it: its text, and what is published in it. */
+export const publicDomain = domainRef.extend({
+  description: localizedText,
+  /** Published challenges in the domain. */
+  challengeCount: z.number().int().min(0),
+  /** The calls that hold published challenges of the domain, with how many each. */
+  calls: z.array(callRef.extend({ challengeCount: z.number().int().min(0) })),
+  /** The lowest and highest expected TRL over its published challenges (null when it has none). */
+  trlMin: z.number().int().nullable(),
+  trlMax: z.number().int().nullable(),
+})
+export type PublicDomain = z.infer<typeof publicDomain>
+export const publicDomainList = z.object({ items: z.array(publicDomain) })
+
+/** `/domains/:code?page=`: the domain and one page of its published challenges. */
+export const domainPageQuery = z.object({
+  page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).default(1)),
+})
+export const domainPageSize = 20
+
+export const domainIndexPageProps = z.object({ programme: programmeRef, domains: z.array(publicDomain) })
+export type DomainIndexPageProps = z.infer<typeof domainIndexPageProps>
+export const domainPageProps = z.object({
+  programme: programmeRef,
+  domain: publicDomain,
+  /** The other domains, to move across without going back. */
+  otherDomains: z.array(domainRef),
+  result: publicChallengePage,
+})
+export type DomainPageProps = z.infer<typeof domainPageProps>
+
+/** The public "page not found" (404), with the way back into the catalogue. */
+export const notFoundPageProps = z.object({ programme: programmeRef.nullable() })
+export type NotFoundPageProps = z.infer<typeof notFoundPageProps>
+
+/**
+ * A challenge's history (operators): every saved version with what changed since the one before, and
+ * the events between versions (publication, calls, linked use cases), newest first.
+ */
+export const historyFields = [
+  'domain',
+  'code',
+  'slug',
+  'language',
+  'title',
+  'summary',
+  'problem',
+  'expectedOutcome',
+  'requirements',
+  'testBed',
+  'data',
+  'validation',
+  'trl',
+  'tags',
+] as const
+export type HistoryField = (typeof historyFields)[number]
+export const diffSegment = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })
+export type DiffSegment = z.infer<typeof diffSegment>
+export const fieldChange = z.object({
+  field: z.enum(historyFields),
+  /** The value before and after, as text (lists one item a line); null when empty or not recorded. */
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  /** Text fields: the word-by-word difference, in reading order. */
+  segments: z.array(diffSegment).optional(),
+  /** Lists (requirements, tags): the items that came and went. */
+  added: z.array(z.string()).optional(),
+  removed: z.array(z.string()).optional(),
+})
+export type FieldChange = z.infer<typeof fieldChange>
+export const historyKinds = [
+  'created',
+  'edited',
+  'published',
+  'unpublished',
+  'call_linked',
+  'call_unlinked',
+  'use_cases_linked',
+  'use_case_unlinked',
+] as const
+export type HistoryKind = (typeof historyKinds)[number]
+export const historyEntry = z.object({
+  kind: z.enum(historyKinds),
+  at: isoDateTime,
+  /** Who did it; `id` null for the system (seed, import). */
+  actor: z.object({ id: uuid.nullable(), name: z.string() }),
+  /** The version saved (created, edited) or current at the time (the other events). */
+  version: z.number().int().nullable(),
+  changes: z.array(fieldChange),
+  /** What the event is about: call codes, use-case references. */
+  subjects: z.array(z.string()),
+})
+export type HistoryEntry = z.infer<typeof historyEntry>
+export const challengeHistoryQuery = pageQuery.extend({ pageSize: z.coerce.number().int().min(1).max(100).default(20) })
+export const challengeHistory = pageOf(historyEntry)
+export type ChallengeHistory = z.infer<typeof challengeHistory>

@@ -67,6 +67,12 @@ export const organisation = z.object({
   updatedAt: isoDateTime,
   memberCount: z.number().int(),
   myRole: z.enum(organisationRoles).nullable(),
+  /** The stable reference shown instead of the name where the identity is hidden (ORG-XXXXXXXX). */
+  publicRef: z.string(),
+  visibility: z.enum(['public', 'members', 'anonymous']),
+  smeStatus: z.enum(['micro', 'small', 'medium', 'not_sme']).nullable(),
+  /** Served through the disclosure rule (GET /api/v1/organisations/:ref/logo); null without a logo. */
+  logoUrl: z.string().nullable(),
   abilities,
 })
 export type Organisation = z.infer<typeof organisation>
@@ -76,6 +82,8 @@ export const organisationListQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional(),
   type: z.enum(organisationTypes).optional(),
   country: z.enum(countryCodes).optional(),
+  smeStatus: z.enum(['micro', 'small', 'medium', 'not_sme', 'unknown']).optional(),
+  visibility: z.enum(['public', 'members', 'anonymous']).optional(),
   mine: z
     .enum(['true', 'false'])
     .optional()

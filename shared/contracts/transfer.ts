@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { uuid } from './common.ts'
+import { locale, uuid } from './common.ts'
 import { useCaseListQuery } from './use-cases.ts'
 
 /**
@@ -10,7 +10,27 @@ import { useCaseListQuery } from './use-cases.ts'
  * a suggested mapping (`preview`), then sends file + mapping + mode; the answer is a per-row report.
  */
 export const exportRowLimit = 10_000
-export const useCaseExportQuery = useCaseListQuery.omit({ page: true, pageSize: true })
+export const useCaseExportQuery = useCaseListQuery.omit({ page: true, pageSize: true }).extend({
+  /** The language of the column headers; by default the signed-in person's language. */
+  lang: locale.optional(),
+})
+/** The export's columns, in file order (headers are `useCaseTransfer.export.columns.<key>`). */
+export const exportColumnKeys = [
+  'reference',
+  'title',
+  'organisation',
+  'country',
+  'domain',
+  'status',
+  'confidentiality',
+  'trlMin',
+  'trlMax',
+  'created',
+  'updated',
+  'submitted',
+  'tags',
+] as const
+export type ExportColumnKey = (typeof exportColumnKeys)[number]
 
 /** 5 MB of file; base64 makes it about 6.7 MB of JSON. */
 export const importMaxBytes = 5 * 1024 * 1024
@@ -84,7 +104,15 @@ export const importPreview = z.object({
 })
 export type ImportPreview = z.infer<typeof importPreview>
 
-export const importRowError = z.object({ field: z.string(), code: z.string(), value: z.string().optional() })
+export const importRowError = z.object({
+  field: z.string(),
+  code: z.string(),
+  value: z.string().optional(),
+  /** `ambiguous_tag`: how to write each matching term unambiguously (`taxonomy:term`). */
+  candidates: z.array(z.string()).optional(),
+  /** A sentence for API users; the UI translates `code`. */
+  message: z.string().optional(),
+})
 export type ImportRowError = z.infer<typeof importRowError>
 export const importRowReport = z.object({
   /** The row's number as the spreadsheet shows it (the header is row 1). */

@@ -64,6 +64,11 @@ export const useCaseInput = z
     confidentiality: fields.confidentiality.default('restricted'),
     content: useCaseContent.default(useCaseContent.parse({})),
     tags: fields.tags.default([]),
+    /**
+     * Captured at this workshop (during or after it): for its organisers and approved registrants,
+     * while it is published. The use case belongs to the workshop's programme.
+     */
+    workshopId: uuid.nullable().default(null),
   })
   .refine(trlOrder, { path: ['trlMax'], message: 'trl_range' })
 
@@ -123,6 +128,8 @@ export const useCaseTransitionRecord = z.object({
 /** One use case; revisions, transitions and comments are shown to its authors and to staff only. */
 export const useCase = useCaseSummary.extend({
   content: useCaseContent,
+  /** The workshop it was captured at, if any. */
+  capturedAt: z.object({ id: uuid, title: z.string() }).nullable(),
   revisions: z.array(useCaseRevisionMeta),
   transitions: z.array(useCaseTransitionRecord),
   comments: z.array(useCaseComment),
@@ -137,6 +144,8 @@ export const useCaseListQuery = pageQuery.extend({
   domain: uuid.optional(),
   organisation: uuid.optional(),
   confidentiality: z.enum(confidentialities).optional(),
+  /** Captured at this workshop. */
+  workshop: uuid.optional(),
   sort: sortParam(useCaseSortFields, '-updatedAt'),
 })
 export const useCasePage = pageOf(useCaseSummary)

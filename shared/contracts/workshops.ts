@@ -52,6 +52,15 @@ export const workshopCreate = z.object({
 })
 export const workshopUpdate = z.object(workshopFields).partial()
 
+/** A use case put to the workshop's vote, as far as the caller may see it (the use-case visibility rule). */
+export const workshopUseCase = z.object({
+  id: uuid,
+  reference: z.string(),
+  title: z.string(),
+  organisation: z.object({ id: uuid, name: z.string() }),
+})
+export type WorkshopUseCase = z.infer<typeof workshopUseCase>
+
 export const workshop = z.object({
   id: uuid,
   programmeId: uuid,
@@ -64,6 +73,8 @@ export const workshop = z.object({
   endsAt: isoDateTime,
   timeZone: z.string(),
   capacity: z.number().int(),
+  /** Capacity minus the approved registrations (never below zero). */
+  seatsLeft: z.number().int(),
   domainIds: z.array(uuid),
   /** Shown to organisers and approved registrants only; null for everyone else. */
   meetingUrl: z.string().nullable(),
@@ -71,7 +82,9 @@ export const workshop = z.object({
   sequence: z.number().int(),
   pointsBudget: z.number().int(),
   voteClosesAt: isoDateTime.nullable(),
+  /** The use cases put to the vote that the caller may see (others are left out, never named). */
   useCaseIds: z.array(uuid),
+  useCases: z.array(workshopUseCase),
   calendarUrl: z.string(),
   myRegistration: z.enum(registrationStatuses).nullable(),
   abilities,
@@ -106,6 +119,7 @@ export const workshopUseCasesInput = z.object({ useCaseIds: z.array(uuid).max(10
 export const ballotInput = z.object({
   allocations: z.array(z.object({ useCaseId: uuid, points: z.number() })).max(100),
 })
+/** A participant's points (GET: the saved ballot, only on use cases the participant may see). */
 export const ballot = z.object({
   allocations: z.array(z.object({ useCaseId: uuid, points: z.number().int() })),
   budget: z.number().int(),

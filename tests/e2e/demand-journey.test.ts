@@ -3,11 +3,21 @@ import { mkdirSync } from 'node:fs'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '../../server/seed/index.ts'
+import { demoWorkshops } from '../../server/seed/workshops-data.ts'
 import { startE2E } from '../support/e2e.ts'
 import { journey } from './journey.ts'
 import { SignInPage } from './pages/AuthPages.ts'
 import { visibleText } from './pages/base.ts'
-import { UseCaseDetailPage, UseCaseFormPage, UseCaseListPage } from './pages/DemandPages.ts'
+import {
+  ClusterMembersPage,
+  ResultsPage,
+  UseCaseDetailPage,
+  UseCaseFormPage,
+  UseCaseListPage,
+  VotePage,
+  WorkshopFormPage,
+  WorkshopPage,
+} from './pages/DemandPages.ts'
 
 const e2e = await startE2E()
 /** Set DEMAND_SHOTS to a folder to keep a screenshot of every page of the journey (desktop and 360 px). */
@@ -18,12 +28,13 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
 }
 
-test('an end-user drafts a use case, staff review it, an operator promotes it into a published challenge', async (t) => {
+test('an end-user drafts a use case, staff review it, a workshop votes on it, an operator promotes it into a published challenge', async (t) => {
   const title = 'Detecting drones over the city’s water treatment plant'
   let author: Page | undefined
   let staff: Page | undefined
+  let participant: Page | undefined
   let operator: Page | undefined
-  const step = journey(t, () => ({ author, staff, operator }))
+  const step = journey(t, () => ({ author, staff, participant, operator }))
   let useCaseUrl = ''
 
   async function signIn(email: string, width = 1280) {
@@ -78,7 +89,8 @@ test('an end-user drafts a use case, staff review it, an operator promotes it in
   })
 
   await step('cluster staff request a change, with a required reason', async () => {
-    staff = await signIn('staff.hsd@securit.demo')
+    // Safe Cluster's staff follow the city: it is a member of their cluster (seeded).
+    staff = await signIn('staff.safe@securit.demo')
     await staff.goto(useCaseUrl)
     const detail = await new UseCaseDetailPage(staff).arrive(title)
     await detail.action('Request changes').click()
@@ -121,7 +133,130 @@ test('an end-user drafts a use case, staff review it, an operator promotes it in
     await detail.act('Accept')
     await detail.statusIs('Accepted')
     const history = detail.main.getByRole('region', { name: 'Status history' })
-    assert.match(await visibleText(history), /Changes requested.*Hendrik van Dijk.*Please say which data/)
+    assert.match(await visibleText(history), /Changes requested.*Sophie Martin.*Please say which data/)
+  })
+
+  await step('cluster staff see their member organisations, add one and remove it again', async () => {
+    const members = await new ClusterMembersPage(staff!).goto()
+    await members.row('Ville de Démoville').waitFor()
+    const organisation = staff!.getByRole('combobox', { name: 'Organisation', exact: true })
+    await organisation.fill('Baltic')
+    await staff!.getByRole('option', { name: 'Baltic Sentinel UAB', exact: true }).click()
+    await members.main.getByRole('button', { name: 'Add', exact: true }).click()
+    await members.row('Baltic Sentinel UAB').waitFor()
+    await members.notification('Baltic Sentinel UAB is now a member of Safe Cluster.').waitFor()
+    await members.checkA11y('cluster members after an addition')
+    await shot(staff!, '06a-cluster-members')
+    await members.main.getByRole('button', { name: 'Remove Baltic Sentinel UAB', exact: true }).click()
+    const dialog = staff!.getByRole('dialog')
+    await dialog.getByText('Remove Baltic Sentinel UAB from Safe Cluster?', { exact: false }).waitFor()
+    await members.checkA11y('remove-member dialog')
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click()
+    await members.row('Baltic Sentinel UAB').waitFor({ state: 'detached' })
+    await members.row('Ville de Démoville').waitFor()
+  })
+
+  const workshopTitle = 'Water plants: the needs of Safe Cluster’s members'
+  const other = demoWorkshops[0]!.useCases.find((u) => u.key === 'crowd-density')!
+  const year = new Date().getFullYear() + 1
+  let workshopUrl = ''
+  await step('the organiser creates and publishes a workshop, and puts the use case to its vote', async () => {
+    const form = await new WorkshopFormPage(staff!).goto()
+    await form.textbox('Title').fill(workshopTitle)
+    await form.area('Description and agenda').fill('Needs of water utilities, then a vote on the use cases.')
+    await form.dateTime('Starts').fill(`${year}-03-10T09:30`)
+    await form.dateTime('Ends').fill(`${year}-03-10T12:30`)
+    await form.textbox('Meeting link').fill('https://meet.example.org/water-plants')
+    await form.dateTime('Vote closes').fill(`${year}-03-20T18:00`)
+    await form.checkA11y('new workshop form, filled in')
+    await staff!.getByRole('button', { name: 'Create the draft', exact: true }).click()
+    const ws = await new WorkshopPage(staff!).arrive(workshopTitle)
+    workshopUrl = new URL(staff!.url()).pathname
+    await ws.button('Publish').click()
+    await ws.notification('The workshop is published.').waitFor()
+    const picker = staff!.getByRole('combobox', { name: 'Use cases', exact: true })
+    for (const name of [title, other.title]) {
+      await picker.click()
+      await picker.fill(name.slice(0, 20))
+      await staff!
+        .getByRole('listbox')
+        .getByRole('option', { name: new RegExp(`· ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+        .click()
+    }
+    await staff!.keyboard.press('Escape')
+    await ws.button('Save the selection').click()
+    await ws.notification('The use cases put to the vote are saved.').waitFor()
+    await ws.checkA11y('workshop page for its organiser')
+  })
+
+  await step('a participant registers, the organiser approves them; seats left are shown', async () => {
+    participant = await signIn('integrator@securit.demo')
+    await participant.goto(workshopUrl)
+    const ws = await new WorkshopPage(participant).arrive(workshopTitle)
+    assert.equal(await ws.field('Capacity'), '30 seats, 30 left')
+    await ws.button('Register').click()
+    await ws.notification('You are registered.').waitFor()
+    await participant.getByText('Pending approval', { exact: true }).first().waitFor()
+    await staff!.reload()
+    const organiser = await new WorkshopPage(staff!).arrive(workshopTitle)
+    await staff!.getByRole('button', { name: 'Approve Lars Jensen', exact: true }).click()
+    await staff!.getByRole('button', { name: 'Approve Lars Jensen', exact: true }).waitFor({ state: 'detached' })
+    assert.equal(await organiser.field('Capacity'), '30 seats, 29 left')
+    await participant.reload()
+    await ws.arrive(workshopTitle)
+    await participant.getByText('Approved', { exact: true }).first().waitFor()
+    assert.equal(await ws.field('Capacity'), '30 seats, 29 left')
+    // What is put to the vote, as the participant may read it.
+    const voted = ws.main.locator('section[aria-labelledby="ws-voted"]')
+    await voted.getByRole('link', { name: title, exact: true }).waitFor()
+    await shot(participant, '07-workshop-participant')
+  })
+
+  await step('the participant casts a ballot; the vote page starts again from it', async () => {
+    const ws = new WorkshopPage(participant!)
+    await ws.button('Vote').click()
+    const vote = await new VotePage(participant!).arrive()
+    await vote.points(title).fill('7')
+    await vote.points(other.title).fill('3')
+    await vote.main.getByText('Points left: 0 of 10', { exact: true }).waitFor()
+    await vote.save.click()
+    await vote.notification('Your vote is saved (10 points).').waitFor()
+    await participant!.reload()
+    await vote.arrive()
+    await vote.main.getByText(/^Your saved vote \(10 points\) is shown/).waitFor()
+    assert.deepEqual([await vote.points(title).inputValue(), await vote.points(other.title).inputValue()], ['7', '3'])
+    await vote.checkA11y('vote page with a saved ballot')
+    await shot(participant!, '08-vote')
+  })
+
+  await step('the participant captures a new need at the workshop', async () => {
+    await participant!.goto(workshopUrl)
+    const ws = await new WorkshopPage(participant!).arrive(workshopTitle)
+    await ws.button('Capture a use case').click()
+    const form = await new UseCaseFormPage(participant!).arrive('Capture a use case')
+    await form.main.getByText(workshopTitle, { exact: true }).waitFor()
+    const need = 'Finding leaks in the plant’s chlorine dosing'
+    await form.textbox('Title').fill(need)
+    await form.save.click()
+    const detail = await new UseCaseDetailPage(participant!).arrive(need)
+    await detail.statusIs('Draft')
+    await detail.main.getByRole('link', { name: workshopTitle, exact: true }).click()
+    await ws.arrive(workshopTitle)
+    await ws.captured.getByRole('link', { name: need, exact: true }).waitFor()
+  })
+
+  await step('the organiser reads the tally: a chart and the full table', async () => {
+    await staff!.goto(workshopUrl)
+    const ws = await new WorkshopPage(staff!).arrive(workshopTitle)
+    await ws.button('Results').click()
+    const results = await new ResultsPage(staff!).arrive()
+    await results.main.getByText('The vote is still open: these results may change. Voters: 1.').waitFor()
+    assert.deepEqual(await results.rows(), [
+      ['1', title, '7', '1'],
+      ['2', other.title, '3', '1'],
+    ])
+    await results.main.locator('figure .recharts-surface').waitFor()
+    await shot(staff!, '09-results')
   })
 
   let challengeUrl = ''
@@ -205,11 +340,13 @@ test('an end-user drafts a use case, staff review it, an operator promotes it in
   })
 
   await step('the pages work at 360 px', async () => {
-    const narrow = await signIn('city@securit.demo', 360)
-    for (const [path, name] of [
-      ['/app/use-cases', '09-list-360'],
-      ['/app/use-cases/new', '10-form-360'],
-      [useCaseUrl, '11-detail-360'],
+    const city = await signIn('city@securit.demo', 360)
+    const integrator = await signIn('integrator@securit.demo', 360)
+    for (const [narrow, path, name] of [
+      [city, '/app/use-cases', '09-list-360'],
+      [city, '/app/use-cases/new', '10-form-360'],
+      [city, useCaseUrl, '11-detail-360'],
+      [integrator, `${workshopUrl}/vote`, '12-vote-360'],
     ] as const) {
       await narrow.goto(path)
       await narrow.getByRole('heading', { level: 1 }).waitFor()

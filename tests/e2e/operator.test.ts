@@ -31,6 +31,7 @@ test('an operator makes someone cluster staff of HSD; they get its navigation; t
       'My organisations',
       'Use cases',
       'Workshops',
+      'Solution catalogue',
       'Profile',
       'Security',
       'API tokens',
@@ -82,10 +83,13 @@ test('an operator makes someone cluster staff of HSD; they get its navigation; t
       'My organisations',
       'Use cases',
       'Workshops',
+      'Solution catalogue',
       'Profile',
       'Security',
       'API tokens',
       'All organisations',
+      'Cluster members',
+      'Import solutions',
     ])
     await shell.navigate('Profile')
     const profile = await new ProfilePage(personPage!).arrive()

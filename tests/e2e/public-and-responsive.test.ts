@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { createUser } from '../factories/users.ts'
 import { startE2E } from '../support/e2e.ts'
 import { journey } from './journey.ts'
 import { DashboardPage, SignInPage } from './pages/AuthPages.ts'
+import { DomainPage } from './pages/CataloguePages.ts'
 import { OrganisationsPage } from './pages/OrganisationPages.ts'
 import { homeTexts, ProgrammeHomePage } from './pages/ProgrammeHomePage.ts'
 import { Shell } from './pages/Shell.ts'
@@ -31,6 +33,14 @@ const DOMAINS = {
   ],
 }
 const CALLS = { en: ['Open call 1', 'Open call 2'], fr: ['Appel ouvert 1', 'Appel ouvert 2'] }
+
+/** Set SHOTS to a folder (e.g. docs/screenshots) to keep screenshots of the domain page. */
+const shots = process.env.SHOTS
+async function shot(page: Page, name: string): Promise<void> {
+  if (!shots) return
+  mkdirSync(shots, { recursive: true })
+  await page.screenshot({ path: `${shots}/${name}`, fullPage: true, animations: 'disabled', caret: 'hide' })
+}
 
 /** True when the page does not scroll sideways at its width. */
 async function scrollWidth(page: Page): Promise<number> {
@@ -108,6 +118,87 @@ test('the public programme home shows SecurIT in English and in French, and with
   })
 })
 
+const D2 = 'Disaster resilience'
+const D2_CHALLENGES = [
+  'Optimisation of disaster prediction and warning systems',
+  'Continuous monitoring of forests for early wildfire detection',
+]
+
+test('a domain page on a phone: programme → domains → domain → challenge without JavaScript; axe', async (t) => {
+  let page: Page | undefined
+  const step = journey(t, () => ({ visitor: page }))
+
+  await step('at 375 px with JavaScript off: from the programme home to a challenge by plain links', async () => {
+    const context = await e2e.browser.newContext({
+      baseURL: e2e.baseUrl,
+      javaScriptEnabled: false,
+      locale: 'en-GB',
+      viewport: { width: 375, height: 800 },
+    })
+    try {
+      page = await context.newPage()
+      await page.goto('/')
+      await page.getByRole('link', { name: D2, exact: true }).click()
+      await page.waitForURL('**/domains/D2')
+      const domain = new DomainPage(page)
+      await domain.heading(D2).waitFor()
+      assert.deepEqual(await domain.breadcrumbs(), ['SecurIT', 'Domains', `D2 · ${D2}`])
+      const titles = await domain.challengeTitles()
+      assert.equal(titles.length, 4)
+      for (const title of D2_CHALLENGES) assert.ok(titles.includes(title), title)
+      await domain.main.getByRole('link', { name: D2_CHALLENGES[0], exact: true }).click()
+      await page.getByRole('heading', { level: 1, name: D2_CHALLENGES[0] }).waitFor()
+      // And back up through the breadcrumbs.
+      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Domains' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Domains' }).waitFor()
+      await page.getByRole('link', { name: 'Public spaces protection and major events', exact: true }).click()
+      await new DomainPage(page).heading('Public spaces protection and major events').waitFor()
+    } finally {
+      await context.close()
+    }
+  })
+
+  await step('the server-rendered domain page alone (no client bundle) passes axe and fits 375 px', async () => {
+    const { context, page: ssrOnly } = await e2e.newPage({ width: 375 })
+    page = ssrOnly
+    await context.route('**/*', (route) =>
+      route.request().resourceType() === 'script' ? route.abort() : route.continue(),
+    )
+    const domain = await new DomainPage(ssrOnly).visit('D2', D2, 'domain page at 375 px, server-rendered markup')
+    assert.ok((await scrollWidth(ssrOnly)) <= 375, `scrollWidth ${await scrollWidth(ssrOnly)} > 375`)
+    assert.equal((await domain.challengeTitles()).length, 4)
+    await shot(ssrOnly, 'domain-page-mobile.png')
+    await context.close()
+  })
+
+  await step('hydrated, in French and on a desktop, it still passes axe', async () => {
+    const { page: desktop } = await e2e.newPage({ width: 1280 })
+    page = desktop
+    const hydration: string[] = []
+    desktop.on('console', (m) => {
+      if (/hydrat/i.test(m.text())) hydration.push(m.text())
+    })
+    const domain = await new DomainPage(desktop).visit(
+      'D2',
+      'Résilience face aux catastrophes',
+      'domain page (fr)',
+      '?lang=fr',
+    )
+    assert.equal(await desktop.evaluate(() => document.documentElement.lang), 'fr')
+    assert.deepEqual(await domain.breadcrumbs(), ['SecurIT', 'Domaines', 'D2 · Résilience face aux catastrophes'])
+    await new DomainPage(desktop).visit('D2', D2, 'domain page (en)')
+    await shot(desktop, 'domain-page.png')
+    assert.deepEqual(hydration, [], 'the server-rendered page hydrates without a mismatch')
+    await desktop.goto('/domains')
+    await desktop.getByRole('heading', { level: 1, name: 'Domains' }).waitFor()
+    await domain.checkA11y('domains index')
+    const missing = await desktop.goto('/domains/D9')
+    assert.equal(missing?.status(), 404)
+    await desktop.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor()
+    await domain.checkA11y('404 page')
+  })
+})
+
 test('at 360 px: no horizontal scroll, navigation through the burger menu', async (t) => {
   const person = await createUser(e2e.db, e2e.programmeId, { name: 'Mia Novak' })
   let page: Page | undefined
@@ -128,7 +219,8 @@ test('at 360 px: no horizontal scroll, navigation through the burger menu', asyn
     assert.ok((await scrollWidth(page!)) <= 360, `scrollWidth ${await scrollWidth(page!)} > 360`)
     await shell.openNavigation()
     assert.equal(await shell.navigationOnScreen(), true)
-    assert.deepEqual(await shell.navLinks(), [
+    // The links every signed-in person has, in order (other modules add theirs in between).
+    const always = [
       'Dashboard',
       'Programme home',
       'My organisations',
@@ -137,7 +229,13 @@ test('at 360 px: no horizontal scroll, navigation through the burger menu', asyn
       'Profile',
       'Security',
       'API tokens',
-    ])
+    ]
+    const links = await shell.navLinks()
+    assert.deepEqual(
+      links.filter((l) => always.includes(l)),
+      always,
+      links.join(', '),
+    )
     await new DashboardPage(page!).checkA11y('dashboard at 360 px, navigation open')
     assert.ok(
       (await scrollWidth(page!)) <= 360,

@@ -21,11 +21,29 @@ export function workshopBody(traits: Record<string, unknown> = {}): Record<strin
   }
 }
 
-/** A use case written straight to the database, in a status that can be put to a vote by default. */
+/**
+ * A use case written straight to the database, in a status that can be put to a vote by default. Its
+ * organisation is made a member of `followedBy` (default HSD; null for none), so that cluster's staff
+ * see it and may put it to a vote (use-cases/queries/visibility.ts).
+ */
 export async function createUseCase(
   db: Database,
-  traits: { programmeId: string; organisationId: string; title?: string; status?: string },
+  traits: {
+    programmeId: string
+    organisationId: string
+    title?: string
+    status?: string
+    followedBy?: string | null
+  },
 ): Promise<string> {
+  const cluster = traits.followedBy === undefined ? 'hsd' : traits.followedBy
+  if (cluster) {
+    await db
+      .insertInto('cluster_members')
+      .values({ cluster_id: clusterId(cluster), organisation_id: traits.organisationId })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  }
   const row = await db
     .insertInto('use_cases')
     .values({

@@ -32,8 +32,18 @@ test('creating an organisation makes the creator its owner and is audited with t
   const c = await signedIn(t, u)
   const res = await c.post('/api/v1/organisations', acme)
   assert.equal(res.status, 201, JSON.stringify(res.body))
-  const { id, createdAt, updatedAt, abilities, ...rest } = res.body
-  assert.deepEqual(rest, { ...acme, legalName: 'Acme Security SA', memberCount: 1, myRole: 'owner' })
+  const { id, createdAt, updatedAt, abilities, publicRef, ...rest } = res.body
+  assert.deepEqual(rest, {
+    ...acme,
+    legalName: 'Acme Security SA',
+    memberCount: 1,
+    myRole: 'owner',
+    // A new profile is public, without logo, its SME status unknown until the figures are given.
+    visibility: 'public',
+    smeStatus: null,
+    logoUrl: null,
+  })
+  assert.match(publicRef, /^ORG-[0-9A-F]{8}$/)
   assert.equal(createdAt, updatedAt)
   assert.deepEqual(abilities, {
     update: { allowed: true },

@@ -59,10 +59,40 @@ const HEADER = [
   'Confidentiality',
   'TRL min',
   'TRL max',
-  'Created',
-  'Updated',
-  'Submitted',
+  'Created (UTC)',
+  'Updated (UTC)',
+  'Submitted (UTC)',
   'Tags',
+]
+const HEADER_FR = [
+  'Référence',
+  'Titre',
+  'Organisation',
+  'Pays',
+  'Domaine',
+  'Statut',
+  'Confidentialité',
+  'TRL min',
+  'TRL max',
+  'Créé le (UTC)',
+  'Modifié le (UTC)',
+  'Soumis le (UTC)',
+  'Étiquettes',
+]
+const HEADER_NL = [
+  'Referentie',
+  'Titel',
+  'Organisatie',
+  'Land',
+  'Domein',
+  'Status',
+  'Vertrouwelijkheid',
+  'TRL min',
+  'TRL max',
+  'Aangemaakt (UTC)',
+  'Gewijzigd (UTC)',
+  'Ingediend (UTC)',
+  'Labels',
 ]
 const bytes = (res: Res) => res.raw.rawPayload
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
@@ -335,4 +365,124 @@ test('the 5 MB limit: a larger file is refused with 413, nothing read', async ()
   const res = await operator.post('/api/v1/use-cases/import/preview', { file: b64(big) })
   assert.equal(res.status, 413, JSON.stringify(res.body))
   assert.equal(res.body.code, 'payload_too_large')
+})
+
+const xlsxSheet = async (res: Res) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(bytes(res) as unknown as ArrayBuffer)
+  return wb.worksheets[0]!
+}
+
+test('headers in the requester’s language: ?lang= first, else the person’s language, else English', async () => {
+  const fr = await operator.get('/api/v1/use-cases/export.csv?lang=fr&sort=reference')
+  assert.equal(fr.status, 200)
+  const frRows = (await readTable(bytes(fr))).rows
+  assert.deepEqual(frRows[0], HEADER_FR)
+  const ours = frRows.find((r) => r[0] === mine.reference)!
+  // Values do not change with the language: codes, ISO dates in UTC, names with their accents.
+  assert.deepEqual(ours.slice(1, 7), [
+    'Détection de drones à Łódź, « festival »',
+    'Ville de Démoville',
+    'BE',
+    'D1',
+    'submitted',
+    'restricted',
+  ])
+  assert.equal(ours[11], '2026-03-04T05:06:07Z')
+
+  const nl = await xlsxSheet(await operator.get('/api/v1/use-cases/export.xlsx?lang=nl'))
+  assert.deepEqual((nl.getRow(1).values as unknown[]).slice(1), HEADER_NL)
+  assert.equal(nl.name, 'Use cases')
+  const frSheet = await xlsxSheet(await operator.get('/api/v1/use-cases/export.xlsx?lang=fr'))
+  assert.equal(frSheet.name, 'Cas d’usage')
+  assert.ok(frSheet.getCell('J2').value instanceof Date, 'a real date cell')
+  assert.equal(frSheet.getColumn(10).numFmt, 'yyyy-mm-dd hh:mm:ss')
+
+  // Without ?lang=, the signed-in person's language.
+  await t.db.updateTable('users').set({ locale: 'fr' }).where('id', '=', operatorUser.id).execute()
+  try {
+    assert.deepEqual((await readTable(bytes(await operator.get('/api/v1/use-cases/export.csv')))).rows[0], HEADER_FR)
+    assert.deepEqual(
+      (await readTable(bytes(await operator.get('/api/v1/use-cases/export.csv?lang=en')))).rows[0],
+      HEADER,
+    )
+  } finally {
+    await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', operatorUser.id).execute()
+  }
+  assert.equal((await operator.get('/api/v1/use-cases/export.csv?lang=de')).status, 400)
+})
+
+test('a file exported in French or Dutch imports again with the suggested mapping', async () => {
+  for (const lang of ['fr', 'nl']) {
+    const exported = bytes(await operator.get(`/api/v1/use-cases/export.xlsx?q=Surveillance&lang=${lang}`))
+    const preview = await operator.post('/api/v1/use-cases/import/preview', { file: b64(exported) })
+    assert.deepEqual(preview.body.suggestedMapping, {
+      title: 1,
+      organisationName: 2,
+      domain: 4,
+      confidentiality: 6,
+      trlMin: 7,
+      trlMax: 8,
+      tags: 12,
+    })
+    const res = await operator.post('/api/v1/use-cases/import', {
+      file: b64(exported),
+      mapping: preview.body.suggestedMapping,
+      mode: 'all_or_nothing',
+    })
+    assert.equal(res.body.written, true, `${lang}: ${JSON.stringify(res.body.rows)}`)
+  }
+})
+
+test('a tag name found in two taxonomies is refused as ambiguous, saying how to write it; taxonomy:term is accepted', async () => {
+  const csv = [
+    'Title,Organisation,Tags',
+    'Grid outage drill,Ville de Démoville,Energy',
+    'Hospital power backup,Ville de Démoville,"nis:Energy; jrc:Health; enisa:Phishing attacks"',
+    'Substation watch,Ville de Démoville,"NIS-SECTORS:energy; enisa-threats:Energy"',
+  ].join('\r\n')
+  const mapping = { title: 0, organisationName: 1, tags: 2 }
+  const res = await operator.post('/api/v1/use-cases/import', { file: b64(csv), mapping, mode: 'valid_rows' })
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+  assert.deepEqual([res.body.valid, res.body.invalid], [1, 2])
+  const [ambiguous, good, unknown] = res.body.rows as {
+    ok: boolean
+    errors: { field: string; code: string; value?: string; candidates?: string[]; message?: string }[]
+    created: { id: string } | null
+  }[]
+  assert.deepEqual(ambiguous!.errors, [
+    {
+      field: 'tags',
+      code: 'ambiguous_tag',
+      value: 'Energy',
+      candidates: ['jrc:Energy', 'nis:Energy'],
+      message:
+        'Several tags are called "Energy": write it with its taxonomy as taxonomy:term, e.g. jrc:Energy or nis:Energy.',
+    },
+  ])
+  assert.deepEqual(unknown!.errors, [{ field: 'tags', code: 'unknown_tag', value: 'enisa-threats:Energy' }])
+  const created = await operator.get(`/api/v1/use-cases/${good!.created!.id}`)
+  assert.deepEqual(
+    created.body.tags.map((x: { taxonomyId: string; code: string }) => `${x.taxonomyId}/${x.code}`).sort(),
+    [
+      'enisa-threats/nefarious-activity-abuse:phishing-attacks',
+      'jrc-cybersecurity/S09',
+      'nis-sectors/eu-nis-oes:energy',
+    ],
+  )
+  // Exported, an ambiguous name is written with its taxonomy, so the file imports back to the same terms.
+  const exported = await operator.get(`/api/v1/use-cases/export.csv?q=${encodeURIComponent('Hospital power')}`)
+  const rows = (await readTable(bytes(exported))).rows
+  assert.deepEqual(rows[1]![12]!.split('; ').sort(), ['Phishing attacks', 'jrc:Health', 'nis:Energy'])
+  const again = await operator.post('/api/v1/use-cases/import', {
+    file: b64(bytes(exported)),
+    mapping: { title: 1, organisationName: 2, tags: 12 },
+    mode: 'all_or_nothing',
+  })
+  assert.equal(again.body.written, true, JSON.stringify(again.body.rows))
+  const copy = await operator.get(`/api/v1/use-cases/${again.body.rows[0].created.id}`)
+  assert.deepEqual(
+    copy.body.tags.map((x: { id: string }) => x.id).sort(),
+    created.body.tags.map((x: { id: string }) => x.id).sort(),
+  )
 })

@@ -8,12 +8,18 @@ import { seedTaxonomies } from '../../server/seed/taxonomies/index.ts'
 import { auditEvents, createTeam, signedIn } from '../factories/organisations.ts'
 import { domainId, fullContent, termId } from '../factories/use-cases.ts'
 import { createUser } from '../factories/users.ts'
+import { clusterId } from '../factories/workshops.ts'
 import { createTestApp } from '../support/app.ts'
 
 const t = await createTestApp()
 const city = await createTeam(t.db, t.programmeId, { legalName: 'Ville de Testville', type: 'public_authority' })
 const sme = await createTeam(t.db, t.programmeId, { legalName: 'Tiny SME', type: 'sme' })
 const staffUser = await createUser(t.db, t.programmeId, { programmeRole: 'cluster_staff', name: 'Stan Staff' })
+// Cluster staff follow the use cases of their cluster's member organisations (and of its workshops).
+await t.db
+  .insertInto('cluster_members')
+  .values({ cluster_id: clusterId('hsd'), organisation_id: city.org.id })
+  .execute()
 const author = await signedIn(t, city.member)
 const colleague = await signedIn(t, city.admin)
 const staff = await signedIn(t, staffUser)

@@ -54,6 +54,8 @@ test('ICS: public text/calendar with stable UID, TZID times and SEQUENCE bumped 
   assert.equal(value('METHOD'), 'REQUEST')
   assert.equal(value('BEGIN'), 'VCALENDAR')
   assert.ok(lines.some((l) => l.name === 'BEGIN' && l.value === 'VEVENT'))
+  assert.ok(lines.some((l) => l.name === 'BEGIN' && l.value === 'VTIMEZONE'))
+  assert.equal(lines[lines.findIndex((l) => l.value === 'VTIMEZONE') + 1]?.value, 'Europe/Brussels')
   assert.equal(value('UID'), `workshop-${id}@localhost`)
   assert.equal(value('SEQUENCE'), '0')
   assert.equal(value('DTSTART;TZID=Europe/Brussels'), '20261118T100000')
@@ -76,7 +78,7 @@ test('ICS: public text/calendar with stable UID, TZID times and SEQUENCE bumped 
   const changed = await t.db
     .selectFrom('mail_messages')
     .select(['to_address', 'text_body'])
-    .where('template', '=', 'workshopChanged')
+    .where('template', '=', 'workshop_changed')
     .execute()
   assert.deepEqual(
     changed.map((m) => m.to_address),
@@ -105,7 +107,7 @@ test('reminder: runs 24 h before the start, mails approved registrants only, ski
     ['2026-11-09T09:00:00.000Z'],
   )
   const reminders = () =>
-    t.db.selectFrom('mail_messages').select('to_address').where('template', '=', 'workshopReminder').execute()
+    t.db.selectFrom('mail_messages').select('to_address').where('template', '=', 'workshop_reminder').execute()
   clock.set('2026-11-09T08:59:59Z')
   await t.app.worker.runDue()
   assert.deepEqual(await reminders(), [])
@@ -154,6 +156,14 @@ test('vote: budget, unlinked use cases, closing time; results for organisers any
   })
   const refused = await organiser.request('PUT', `/api/v1/workshops/${id}/use-cases`, { useCaseIds: [a, draft] })
   assert.deepEqual([refused.status, refused.body.errors[0].path], [400, 'useCaseIds.1'])
+  // A restricted use case is for its owner and staff only: never put to a vote.
+  const secret = await uc('Restricted need')
+  await t.db.updateTable('use_cases').set({ confidentiality: 'restricted' }).where('id', '=', secret).execute()
+  const restricted = await organiser.request('PUT', `/api/v1/workshops/${id}/use-cases`, { useCaseIds: [a, secret] })
+  assert.deepEqual(
+    [restricted.status, restricted.body.errors[0].path, restricted.body.errors[0].code],
+    [400, 'useCaseIds.1', 'restricted'],
+  )
   const linked = await organiser.request('PUT', `/api/v1/workshops/${id}/use-cases`, { useCaseIds: [a, b, c] })
   assert.deepEqual(linked.body.useCaseIds, [a, b, c].sort())
   const [v1, v2, outsider] = await participants(id, 3, 2)

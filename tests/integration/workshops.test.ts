@@ -15,7 +15,7 @@ const organiser = await signedIn(t, staff)
 async function mails(template: string) {
   return t.db
     .selectFrom('mail_messages')
-    .select(['to_address', 'text_body', 'subject'])
+    .select(['to_address', 'text_body', 'subject', 'attachments'])
     .where('template', '=', template)
     .orderBy('to_address')
     .execute()
@@ -44,6 +44,7 @@ test('cluster staff create a draft for their cluster; others cannot see, edit or
     endsAt: '2026-11-18T11:00:00.000Z',
     timeZone: 'Europe/Brussels',
     capacity: 2,
+    seatsLeft: 2,
     domainIds: [],
     meetingUrl: 'https://meet.example.test/ws',
     location: 'Brussels, Rue de la Loi 1',
@@ -51,6 +52,7 @@ test('cluster staff create a draft for their cluster; others cannot see, edit or
     pointsBudget: 10,
     voteClosesAt: null,
     useCaseIds: [],
+    useCases: [],
     calendarUrl: `${PUBLIC_URL}/api/v1/workshops/${id}/calendar.ics`,
     myRegistration: null,
   })
@@ -90,7 +92,7 @@ test('bad input: unknown time zone, end before start, online without a link', as
   assert.deepEqual([online.status, online.body.errors[0].path], [400, 'meetingUrl'])
 })
 
-test('invitations mail organisations’ members and people, once each, with the calendar link', async () => {
+test('invitations mail organisations’ members and people, once each, with the calendar invitation', async () => {
   const id = await published({ title: 'Invite test' })
   const team = await createTeam(t.db, t.programmeId)
   const res = await organiser.post(`/api/v1/workshops/${id}/invitations`, {
@@ -104,9 +106,15 @@ test('invitations mail organisations’ members and people, once each, with the 
   assert.deepEqual(res.body.invited, expected)
   const again = await organiser.post(`/api/v1/workshops/${id}/invitations`, { emails: ['guest@example.test'] })
   assert.deepEqual(again.body.invited, [])
-  const sent = (await mails('workshopInvitation')).filter((m) => m.subject === 'Invitation to the workshop Invite test')
+  const sent = (await mails('workshop_invitation')).filter(
+    (m) => m.subject === 'Invitation to the workshop Invite test',
+  )
   assert.equal(sent.length, 4)
   assert.ok(sent[0]!.text_body.includes(`${PUBLIC_URL}/api/v1/workshops/${id}/calendar.ics`))
+  // The invitation is attached to every one of them; the guest has no account, so no in-app item.
+  assert.ok(sent.every((m) => (m.attachments as { filename: string }[])[0]?.filename === 'invite.ics'))
+  const inApp = await t.db.selectFrom('notifications').select('user_id').where('subject_id', '=', id).execute()
+  assert.deepEqual(inApp.map((n) => n.user_id).sort(), [team.admin.id, team.member.id, team.owner.id].sort())
 })
 
 test('capacity 2: the third is waitlisted, moves up when one cancels; approval mails; attendance after start', async () => {
@@ -132,7 +140,7 @@ test('capacity 2: the third is waitlisted, moves up when one cancels; approval m
     decision: 'approved',
   })
   assert.equal(approved.body.status, 'approved')
-  const [mail] = (await mails('registrationApproved')).filter((m) => m.to_address === people[2]!.email)
+  const [mail] = (await mails('workshop_registration_approved')).filter((m) => m.to_address === people[2]!.email)
   assert.equal(mail!.subject, 'Your registration for Capacity test is confirmed')
   assert.equal((await clients[2]!.get(`/api/v1/workshops/${id}`)).body.meetingUrl, 'https://meet.example.test/ws')
   const early = await organiser.request('PUT', `/api/v1/workshops/${id}/registrations/${reg}/attendance`, {

@@ -21,6 +21,8 @@ import { SignInPage } from '../features/auth/SignInPage.tsx'
 import { SignUpPage } from '../features/auth/SignUpPage.tsx'
 import { TokensPage } from '../features/auth/TokensPage.tsx'
 import { VerifiedPage } from '../features/auth/VerifiedPage.tsx'
+import { createClusterRoutes } from '../features/clusters/routes.ts'
+import { createNotificationRoutes } from '../features/notifications/routes.ts'
 import { AcceptInvitationPage } from '../features/organisations/AcceptInvitationPage.tsx'
 import { InvitationsPage } from '../features/organisations/InvitationsPage.tsx'
 import { MembersPage } from '../features/organisations/MembersPage.tsx'
@@ -28,8 +30,12 @@ import { NewOrganisationPage } from '../features/organisations/NewOrganisationPa
 import { OrganisationLayout } from '../features/organisations/OrganisationLayout.tsx'
 import { OrganisationProfilePage } from '../features/organisations/OrganisationProfilePage.tsx'
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx'
+import { createApplicantProfileRoute, createOrganisationStaffRoutes } from '../features/organisations/routes.ts'
 import { ProgrammePage } from '../features/programme/ProgrammePage.tsx'
+import { createSolutionRoutes } from '../features/solutions/routes.ts'
+import { createCatalogueRoutes } from '../features/solutions-catalogue/routes.ts'
 import { createDemandRoutes } from '../features/use-cases/routes.ts'
+import { CaptureUseCasePage } from '../features/use-cases/UseCaseFormPages.tsx'
 import { ImportPage as UseCaseImportPage } from '../features/use-cases-transfer/ImportPage.tsx'
 import { ResultsPage } from '../features/workshops/ResultsPage.tsx'
 import { VotePage } from '../features/workshops/VotePage.tsx'
@@ -200,6 +206,10 @@ const workshopRoute = createRoute({ ...workshopChild('workshops/$workshopId'), c
 const editWorkshopRoute = createRoute({ ...workshopChild('workshops/$workshopId/edit'), component: EditWorkshopPage })
 const voteRoute = createRoute({ ...workshopChild('workshops/$workshopId/vote'), component: VotePage })
 const resultsRoute = createRoute({ ...workshopChild('workshops/$workshopId/results'), component: ResultsPage })
+const captureRoute = createRoute({
+  ...workshopChild('workshops/$workshopId/capture'),
+  component: CaptureUseCasePage,
+})
 
 // Administration (each page checks its capability and explains a refusal)
 const adminUsersRoute = createRoute({
@@ -275,6 +285,11 @@ const useCaseImportRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     ...createDemandRoutes(appRoute, requireSignedIn),
+    ...createSolutionRoutes(appRoute, requireSignedIn),
+    ...createCatalogueRoutes(appRoute, requireSignedIn),
+    ...createOrganisationStaffRoutes(appRoute, requireSignedIn),
+    ...createNotificationRoutes(appRoute, requireSignedIn),
+    ...createClusterRoutes(appRoute, requireSignedIn),
     dashboardRoute,
     programmeRoute,
     signInRoute,
@@ -288,7 +303,12 @@ const routeTree = rootRoute.addChildren([
     tokensRoute,
     organisationsRoute,
     newOrganisationRoute,
-    organisationRoute.addChildren([organisationProfileRoute, membersRoute, invitationsRoute]),
+    organisationRoute.addChildren([
+      organisationProfileRoute,
+      createApplicantProfileRoute(organisationRoute),
+      membersRoute,
+      invitationsRoute,
+    ]),
     acceptInvitationRoute,
     workshopsRoute,
     newWorkshopRoute,
@@ -296,6 +316,7 @@ const routeTree = rootRoute.addChildren([
     editWorkshopRoute,
     voteRoute,
     resultsRoute,
+    captureRoute,
     adminUsersRoute,
     adminRolesRoute,
     adminOrganisationsRoute,

@@ -6,7 +6,13 @@ import { type Locale, localeNames, locales } from '../../shared/i18n/index.ts'
 import { UiProviders } from '../app/providers.tsx'
 import { ChallengeDetail } from '../features/catalogue/ChallengeDetail.tsx'
 import { ChallengeList } from '../features/catalogue/ChallengeList.tsx'
+import { DomainDetail } from '../features/catalogue/DomainDetail.tsx'
+import { DomainIndex } from '../features/catalogue/DomainIndex.tsx'
+import { NotFound } from '../features/catalogue/NotFound.tsx'
+import { OrganisationPublicProfile } from '../features/organisations/PublicProfile.tsx'
 import { ProgrammeHome } from '../features/programme/ProgrammeHome.tsx'
+import { SolutionDetail } from '../features/solutions-catalogue/SolutionDetail.tsx'
+import { SolutionList } from '../features/solutions-catalogue/SolutionList.tsx'
 import classes from './PublicApp.module.css'
 import type { HydrationData, PublicPage, PublicPageProps } from './pages.ts'
 
@@ -22,8 +28,8 @@ export function PublicApp({ data, i18n }: { data: HydrationData; i18n: I18n }) {
 }
 
 function acronymOf(data: HydrationData): string | undefined {
-  // Every public page carries its programme's acronym.
-  return (data.props as { programme?: { acronym?: string } }).programme?.acronym
+  // Every public page carries its programme's acronym (the 404 page may not have a programme).
+  return (data.props as { programme?: { acronym?: string } | null }).programme?.acronym
 }
 
 function PageBody<P extends PublicPage>({ page, props }: { page: P; props: PublicPageProps[P] }) {
@@ -34,6 +40,18 @@ function PageBody<P extends PublicPage>({ page, props }: { page: P; props: Publi
       return <ChallengeList {...(props as PublicPageProps['challenge-list'])} />
     case 'challenge-detail':
       return <ChallengeDetail {...(props as PublicPageProps['challenge-detail'])} />
+    case 'domain-index':
+      return <DomainIndex {...(props as PublicPageProps['domain-index'])} />
+    case 'domain-detail':
+      return <DomainDetail {...(props as PublicPageProps['domain-detail'])} />
+    case 'organisation-profile':
+      return <OrganisationPublicProfile {...(props as PublicPageProps['organisation-profile'])} />
+    case 'solution-list':
+      return <SolutionList {...(props as PublicPageProps['solution-list'])} />
+    case 'solution-detail':
+      return <SolutionDetail {...(props as PublicPageProps['solution-detail'])} />
+    case 'not-found':
+      return <NotFound {...(props as PublicPageProps['not-found'])} />
     default:
       return null
   }

@@ -1,10 +1,24 @@
 import { renderToString } from 'react-dom/server'
-import { challengeDetailPageProps, challengeListPageProps } from '../../shared/contracts/challenges.ts'
+import { solutionDetailPageProps, solutionListPageProps } from '../../shared/contracts/catalogue.ts'
+import {
+  challengeDetailPageProps,
+  challengeListPageProps,
+  domainIndexPageProps,
+  domainPageProps,
+  notFoundPageProps,
+} from '../../shared/contracts/challenges.ts'
+import { organisationProfilePageProps } from '../../shared/contracts/profiles.ts'
 import { programme as programmeContract } from '../../shared/contracts/programmes.ts'
 import { createI18n, isLocale, type Locale } from '../../shared/i18n/index.ts'
 import { challengeHead } from '../features/catalogue/ChallengeDetail.tsx'
 import { catalogueHead } from '../features/catalogue/ChallengeList.tsx'
+import { domainHead } from '../features/catalogue/DomainDetail.tsx'
+import { domainIndexHead } from '../features/catalogue/DomainIndex.tsx'
+import { notFoundHead } from '../features/catalogue/NotFound.tsx'
+import { organisationProfileHead } from '../features/organisations/PublicProfile.tsx'
 import { programmeHead } from '../features/programme/ProgrammeHome.tsx'
+import { solutionHead } from '../features/solutions-catalogue/SolutionDetail.tsx'
+import { solutionListHead } from '../features/solutions-catalogue/SolutionList.tsx'
 import { PublicApp } from './PublicApp.tsx'
 import type { HydrationData, PublicHead, PublicPage, PublicPageProps } from './pages.ts'
 
@@ -51,6 +65,44 @@ export function render<P extends PublicPage>(
       const data = { page, props: safe, locale: lang } as HydrationData<P>
       const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
       return { html, head: challengeHead(safe, i18n.t), data }
+    }
+    case 'domain-index': {
+      const safe = domainIndexPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: domainIndexHead(safe, lang, i18n.t), data }
+    }
+    case 'domain-detail': {
+      const safe = domainPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: domainHead(safe, lang, i18n.t), data }
+    }
+    case 'organisation-profile': {
+      // Parsed with its contract: a field the contract does not name (a hidden identity) cannot reach the page.
+      const safe = organisationProfilePageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: organisationProfileHead(safe, lang, i18n.t), data }
+    }
+    case 'solution-list': {
+      const safe = solutionListPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: solutionListHead(safe, i18n.t), data }
+    }
+    case 'solution-detail': {
+      // Parsed with its contract: only the catalogue's projection (owner as anyone may see it) reaches the page.
+      const safe = solutionDetailPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: solutionHead(safe, i18n.t), data }
+    }
+    case 'not-found': {
+      const safe = notFoundPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: notFoundHead(safe, i18n.t), data }
     }
     default:
       throw new Error(`Unknown public page: ${String(page)}`)

@@ -1,5 +1,13 @@
-import type { ChallengeDetailPageProps, ChallengeListPageProps } from '../../shared/contracts/challenges.ts'
+import type { SolutionDetailPageProps, SolutionListPageProps } from '../../shared/contracts/catalogue.ts'
+import type {
+  ChallengeDetailPageProps,
+  ChallengeListPageProps,
+  DomainIndexPageProps,
+  DomainPageProps,
+  NotFoundPageProps,
+} from '../../shared/contracts/challenges.ts'
 import type { Locale } from '../../shared/contracts/common.ts'
+import type { OrganisationProfilePageProps } from '../../shared/contracts/profiles.ts'
 import type { Programme } from '../../shared/contracts/programmes.ts'
 
 /** Every server-rendered public page and its props. Later issues add calls, challenges, catalogue, showcase. */
@@ -7,6 +15,12 @@ export interface PublicPageProps {
   'programme-home': { programme: Programme }
   'challenge-list': ChallengeListPageProps
   'challenge-detail': ChallengeDetailPageProps
+  'domain-index': DomainIndexPageProps
+  'domain-detail': DomainPageProps
+  'not-found': NotFoundPageProps
+  'organisation-profile': OrganisationProfilePageProps
+  'solution-list': SolutionListPageProps
+  'solution-detail': SolutionDetailPageProps
 }
 export type PublicPage = keyof PublicPageProps
 

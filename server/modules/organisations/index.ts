@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/client.ts'
 
+export { mountProfilePages } from './http/public-pages.ts'
 export { organisationRoutes } from './http/routes.ts'
 
 /** Whether an organisation exists (routes about one answer 404 otherwise). */

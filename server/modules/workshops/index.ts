@@ -1,2 +1,3 @@
 export { REMINDER_QUEUE, registerWorkshopJobs } from './commands/reminder.ts'
+export { VOTE_CLOSED_QUEUE, VOTE_CLOSING_QUEUE } from './commands/vote-notices.ts'
 export { workshopRoutes } from './http/routes.ts'

@@ -3,6 +3,13 @@ import type { Database, Tx } from '../db/client.ts'
 import type { JobWorker } from '../jobs/queue.ts'
 import { enqueue } from '../jobs/queue.ts'
 
+/** A file sent with a message; `content` is base64 (it is stored in the row as it is sent). */
+export interface MailAttachment {
+  filename: string
+  contentType: string
+  content: string
+}
+
 export interface OutgoingMail {
   to: string
   subject: string
@@ -10,12 +17,29 @@ export interface OutgoingMail {
   html?: string
   /** Which template produced it (verify, reset, invitation…), for filtering. */
   template: string
+  attachments?: MailAttachment[]
+}
+
+/** The attachments stored in a `mail_messages` row (anything malformed is left out). */
+export function storedAttachments(value: unknown): MailAttachment[] {
+  const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value
+  if (!Array.isArray(list)) return []
+  return list.filter(
+    (a): a is MailAttachment =>
+      typeof a === 'object' &&
+      a !== null &&
+      typeof a.filename === 'string' &&
+      typeof a.contentType === 'string' &&
+      typeof a.content === 'string',
+  )
 }
 
 export interface Mailer {
   /** Records the message; SMTP delivery happens after commit, from a job. */
   send(tx: Tx | Database, mail: OutgoingMail): Promise<string>
   readonly transport: 'smtp' | 'mailbox'
+  /** The sender (MAIL_FROM), `Name <address>`. */
+  readonly from: string
 }
 
 export const MAIL_QUEUE = 'mail.send'
@@ -28,6 +52,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
   const transport = opts.smtpUrl ? 'smtp' : 'mailbox'
   return {
     transport,
+    from: opts.from,
     async send(tx, mail) {
       const row = await tx
         .insertInto('mail_messages')
@@ -39,6 +64,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
           transport,
           status: transport === 'mailbox' ? 'sent' : 'queued',
           template: mail.template,
+          attachments: JSON.stringify(mail.attachments ?? []),
           ...(transport === 'mailbox' ? { sent_at: new Date() } : {}),
         })
         .returning('id')
@@ -64,6 +90,11 @@ export function registerMailDelivery(worker: JobWorker, opts: { smtpUrl: string 
         subject: m.subject,
         text: m.text_body,
         ...(m.html_body ? { html: m.html_body } : {}),
+        attachments: storedAttachments(m.attachments).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content, 'base64'),
+        })),
       })
       await db
         .updateTable('mail_messages')

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { Me } from '../../../shared/contracts/account.ts'
 import { isLocale } from '../../../shared/i18n/index.ts'
 import { AnchorLink, ButtonLink } from '../../design-system/links.tsx'
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx'
 import { api, queryKeys } from '../api.ts'
 import { applyLocale, hasStoredLocale } from '../i18n.ts'
 import { can, useMe } from '../session.ts'
@@ -41,6 +42,7 @@ export function Shell() {
         if (item.signedIn === true && !me) return false
         if (item.signedIn === false && me) return false
         if (item.capability && !can(me, item.capability)) return false
+        if (item.member && !me?.memberships.length) return false
         return true
       }),
     }))
@@ -82,6 +84,7 @@ export function Shell() {
             </Group>
             <Group gap={4} wrap="nowrap">
               <LanguageSwitcher />
+              {me && can(me, 'notification.view') ? <NotificationBell /> : null}
               {me ? (
                 <UserMenu me={me} />
               ) : (

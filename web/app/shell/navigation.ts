@@ -1,6 +1,8 @@
 import {
+  IconAffiliate,
   IconBuilding,
   IconBuildingCommunity,
+  IconBuildingStore,
   IconBulb,
   IconCalendarEvent,
   IconFileImport,
@@ -9,6 +11,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconMail,
+  IconRocket,
   IconSettings,
   IconShieldLock,
   IconTargetArrow,
@@ -28,6 +31,8 @@ export interface NavItem {
   capability?: Capability
   /** Shown only to signed-in people (`true`) or only to visitors (`false`); both when undefined. */
   signedIn?: boolean
+  /** Shown only to members of at least one organisation (pages about "your organisation's" things). */
+  member?: boolean
   /** Match the path exactly (the dashboard) rather than as a prefix. */
   exact?: boolean
 }
@@ -47,6 +52,8 @@ export const navigation: NavSection[] = [
       { label: 'nav.myOrganisations', to: '/app/organisations', icon: IconBuilding, signedIn: true },
       { label: 'nav.useCases', to: '/app/use-cases', icon: IconBulb, capability: 'use_case.view' },
       { label: 'nav.workshops', to: '/app/workshops', icon: IconCalendarEvent, capability: 'workshop.view' },
+      { label: 'solutions.nav', to: '/app/solutions', icon: IconRocket, capability: 'solution.manage', member: true },
+      { label: 'nav.solutionCatalogue', to: '/app/catalogue', icon: IconBuildingStore, signedIn: true },
     ],
   },
   {
@@ -69,10 +76,22 @@ export const navigation: NavSection[] = [
         capability: 'organisation.list',
       },
       {
+        label: 'nav.clusterMembers',
+        to: '/app/cluster-members',
+        icon: IconAffiliate,
+        capability: 'cluster.members.view',
+      },
+      {
         label: 'nav.challengesAdmin',
         to: '/app/admin/challenges',
         icon: IconTargetArrow,
         capability: 'challenge.manage',
+      },
+      {
+        label: 'nav.solutionImport',
+        to: '/app/admin/solutions/import',
+        icon: IconFileImport,
+        capability: 'solution.import',
       },
       {
         label: 'nav.useCaseImport',

@@ -13,6 +13,7 @@ import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { useFormat } from '../../design-system/format.ts'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
 import { organisationColumns } from '../organisations/columns.tsx'
+import { OrganisationTransferActions } from '../organisations/OrganisationTransfer.tsx'
 
 const route = getRouteApi('/app/admin/organisations')
 
@@ -56,7 +57,11 @@ function OrganisationList() {
   ]
   return (
     <>
-      <PageHeader title={t('admin.organisations.title')} description={t('admin.organisations.description')} />
+      <PageHeader
+        title={t('admin.organisations.title')}
+        description={t('admin.organisations.description')}
+        actions={<OrganisationTransferActions query={search} />}
+      />
       <DataTable
         label={t('admin.organisations.title')}
         columns={columns}

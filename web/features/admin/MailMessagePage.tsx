@@ -1,4 +1,5 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Tabs, Text } from '@mantine/core'
+import { IconPaperclip } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { Fragment } from 'react'
@@ -97,6 +98,32 @@ function Message() {
             </div>
           </SimpleGrid>
         </Card>
+        {m.attachments.length > 0 ? (
+          <Card withBorder padding="md" component="section" aria-labelledby="mail-attachments">
+            <Text id="mail-attachments" fw={600} mb="xs">
+              {t('admin.mailbox.attachments')}
+            </Text>
+            <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }}>
+              {m.attachments.map((a) => (
+                <Group component="li" key={a.index} gap="xs" wrap="wrap">
+                  <IconPaperclip size={16} aria-hidden />
+                  <Anchor
+                    href={`/api/v1/admin/mailbox/${encodeURIComponent(m.id)}/attachments/${a.index}`}
+                    download={a.filename}
+                  >
+                    {a.filename}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {a.contentType.split(';')[0]} ·{' '}
+                    {t('admin.mailbox.kilobytes', {
+                      size: f.number(Math.max(0.1, a.size / 1024), { maximumFractionDigits: 1 }),
+                    })}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          </Card>
+        ) : null}
         <Card withBorder padding="md">
           {m.htmlBody ? (
             <Tabs defaultValue="text">

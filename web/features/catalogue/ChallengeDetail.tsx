@@ -1,14 +1,15 @@
 import { Anchor, Badge, Box, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconArrowLeft } from '@tabler/icons-react'
 import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChallengeDetailPageProps } from '../../../shared/contracts/challenges.ts'
 import { flagEmoji, localized, useFormat } from '../../design-system/format.ts'
-import { catalogueHref } from './catalogue-links.ts'
+import { ChallengeSolutions } from '../solutions-catalogue/ChallengeSolutions.tsx'
+import { Breadcrumbs } from './Breadcrumbs.tsx'
+import { domainHref, domainsHref } from './catalogue-links.ts'
 
 /** One published challenge: what the problem is, what is expected, what the end-user offers, who asked. */
-export function ChallengeDetail({ challenge: c }: ChallengeDetailPageProps) {
+export function ChallengeDetail({ programme, challenge: c, solutions }: ChallengeDetailPageProps) {
   const { t, i18n } = useTranslation()
   const f = useFormat()
   const offers = [
@@ -18,9 +19,14 @@ export function ChallengeDetail({ challenge: c }: ChallengeDetailPageProps) {
   ].filter(([, v]) => v)
   return (
     <Stack gap="xl">
-      <Anchor href="/challenges" size="sm">
-        <IconArrowLeft size={14} aria-hidden /> {t('catalogue.back')}
-      </Anchor>
+      <Breadcrumbs
+        items={[
+          { label: programme.acronym, href: '/' },
+          { label: t('catalogue.domains.title'), href: domainsHref },
+          { label: `${c.domain.code} · ${localized(c.domain.name, i18n.language)}`, href: domainHref(c.domain.code) },
+          { label: c.code },
+        ]}
+      />
       <Box component="article" aria-labelledby="challenge-title">
         <Group gap="xs" mb="sm" wrap="wrap">
           <Badge variant="filled" color="cascade">
@@ -41,7 +47,7 @@ export function ChallengeDetail({ challenge: c }: ChallengeDetailPageProps) {
           aria-label={t('catalogue.detail.facts')}
         >
           <Fact label={t('catalogue.detail.domain')}>
-            <Anchor href={catalogueHref({ domain: c.domain.code })}>{localized(c.domain.name, i18n.language)}</Anchor>
+            <Anchor href={domainHref(c.domain.code)}>{localized(c.domain.name, i18n.language)}</Anchor>
           </Fact>
           <Fact label={t('catalogue.detail.trlRange')}>{t('catalogue.trl', { min: c.trlMin, max: c.trlMax })}</Fact>
           <Fact label={t('catalogue.detail.calls')}>
@@ -105,8 +111,10 @@ export function ChallengeDetail({ challenge: c }: ChallengeDetailPageProps) {
               </Group>
             </Section>
           ) : null}
+          <ChallengeSolutions data={solutions} code={c.code} trlMin={c.trlMin} trlMax={c.trlMax} />
         </Stack>
       </Box>
+      <Anchor href="/challenges">{t('catalogue.back')}</Anchor>
     </Stack>
   )
 }

@@ -3,15 +3,18 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { ChallengeListPageProps, PublicChallengeSummary } from '../../../shared/contracts/challenges.ts'
 import { localized } from '../../design-system/format.ts'
-import { catalogueHref, challengeHref } from './catalogue-links.ts'
+import { Breadcrumbs } from './Breadcrumbs.tsx'
+import classes from './Catalogue.module.css'
+import { catalogueHref, challengeHref, domainHref, domainsHref } from './catalogue-links.ts'
 import { SearchForm } from './SearchForm.tsx'
 
 /** The public challenge catalogue: search form, results and paging links (all plain links and GET). */
 export function ChallengeList({ programme, domains, calls, filters, result }: ChallengeListPageProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
   return (
     <Stack gap="xl">
+      <Breadcrumbs items={[{ label: programme.acronym, href: '/' }, { label: t('catalogue.title') }]} />
       <Box component="section" aria-labelledby="catalogue-title">
         <Text fw={700} c="cascade.8" tt="uppercase" size="sm" mb={4}>
           {programme.acronym}
@@ -22,6 +25,25 @@ export function ChallengeList({ programme, domains, calls, filters, result }: Ch
         <Text fz={{ base: 'md', sm: 'lg' }} maw={760} mb="lg">
           {t('catalogue.intro')}
         </Text>
+        <Box component="nav" aria-labelledby="by-domain-title" mb="lg">
+          <Text id="by-domain-title" fw={700} mb={4}>
+            {t('catalogue.domains.browse')}
+          </Text>
+          <Group component="ul" gap="xs" className={classes.plainList}>
+            {domains.map((d) => (
+              <li key={d.id}>
+                <Anchor href={domainHref(d.code)} size="sm">
+                  {d.code} · {localized(d.name, i18n.language)}
+                </Anchor>
+              </li>
+            ))}
+            <li>
+              <Anchor href={domainsHref} size="sm">
+                {t('catalogue.domains.all')}
+              </Anchor>
+            </li>
+          </Group>
+        </Box>
         <SearchForm domains={domains} calls={calls} filters={filters} />
       </Box>
       <Box component="section" aria-labelledby="results-title">
@@ -65,7 +87,14 @@ export function ChallengeList({ programme, domains, calls, filters, result }: Ch
   )
 }
 
-function ChallengeCard({ challenge: c }: { challenge: PublicChallengeSummary }) {
+/** One published challenge in a list: code, domain, TRL range, title (the link), summary and calls. */
+export function ChallengeCard({
+  challenge: c,
+  showDomain = true,
+}: {
+  challenge: PublicChallengeSummary
+  showDomain?: boolean
+}) {
   const { t, i18n } = useTranslation()
   return (
     <Card component="li" withBorder padding="lg" radius="md">
@@ -74,9 +103,11 @@ function ChallengeCard({ challenge: c }: { challenge: PublicChallengeSummary }) 
           <Badge variant="filled" color="cascade">
             {c.code}
           </Badge>
-          <Badge variant="light" color="gray">
-            {localized(c.domain.name, i18n.language)}
-          </Badge>
+          {showDomain ? (
+            <Badge variant="light" color="gray">
+              {localized(c.domain.name, i18n.language)}
+            </Badge>
+          ) : null}
           <Badge variant="light" color="blue">
             {t('catalogue.trl', { min: c.trlMin, max: c.trlMax })}
           </Badge>

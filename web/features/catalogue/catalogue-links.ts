@@ -12,3 +12,11 @@ export function catalogueHref(filters: Partial<CatalogueFilters>, page = 1): str
 export function challengeHref(slug: string): string {
   return `/challenges/${encodeURIComponent(slug)}`
 }
+
+export const domainsHref = '/domains'
+
+/** A domain's page, one of its result pages after the first. */
+export function domainHref(code: string, page = 1): string {
+  const path = `/domains/${encodeURIComponent(code)}`
+  return page > 1 ? `${path}?page=${page}` : path
+}

@@ -17,6 +17,7 @@ import { demandApi, demandKeys } from '../use-cases/client.ts'
 import { trlRange } from '../use-cases/labels.tsx'
 import { useProgrammeRefs } from '../use-cases/useDomains.ts'
 import { ChallengeForm, type ChallengeFormValues, toChallengePayload, toChallengeValues } from './ChallengeForm.tsx'
+import { ChallengeHistoryCard } from './ChallengeHistory.tsx'
 import { ChallengeStatusBadge } from './ChallengesAdminPage.tsx'
 
 const route = getRouteApi('/app/admin/challenges/$challengeId')
@@ -250,6 +251,7 @@ function ChallengeView({ c, back, reload }: { c: Challenge; back: React.ReactNod
               </ul>
             )}
           </Card>
+          <ChallengeHistoryCard challengeId={c.id} />
         </Stack>
       )}
     </>

@@ -13,7 +13,13 @@ export function OrganisationLayout() {
   const { t } = useTranslation()
   const { organisationId, data: org, error, isLoading } = useOrganisation()
   const pathname = useRouterState({ select: (s) => s.location.pathname })
-  const tab = pathname.endsWith('/members') ? 'members' : pathname.endsWith('/invitations') ? 'invitations' : 'profile'
+  const tab = pathname.endsWith('/members')
+    ? 'members'
+    : pathname.endsWith('/invitations')
+      ? 'invitations'
+      : pathname.endsWith('/applicant-profile')
+        ? 'applicantProfile'
+        : 'profile'
   const tabLabel = t(`organisations.tabs.${tab}`)
 
   const back = (
@@ -42,6 +48,12 @@ export function OrganisationLayout() {
       key: 'profile',
       to: '/app/organisations/$organisationId' as const,
       label: t('organisations.tabs.profile'),
+      show: true,
+    },
+    {
+      key: 'applicantProfile',
+      to: '/app/organisations/$organisationId/applicant-profile' as const,
+      label: t('organisations.tabs.applicantProfile'),
       show: true,
     },
     {

@@ -8,7 +8,9 @@ import { api, queryKeys } from '../../app/api.ts'
 import { AbilityButton } from '../../design-system/Ability.tsx'
 import { CountryName } from '../../design-system/CountrySelect.tsx'
 import { useFormat } from '../../design-system/format.ts'
+import { OrganisationClusters } from '../clusters/OrganisationClusters.tsx'
 import { OrganisationForm, type OrganisationFormValues } from './OrganisationForm.tsx'
+import { profileKeys } from './profile-client.ts'
 import { useOrganisation } from './useOrganisation.ts'
 
 export function OrganisationProfilePage() {
@@ -23,6 +25,8 @@ export function OrganisationProfilePage() {
     const updated = await api.updateOrganisation(organisationId, v as Parameters<typeof api.updateOrganisation>[1])
     queryClient.setQueryData(queryKeys.organisation(organisationId), updated)
     await queryClient.invalidateQueries({ queryKey: queryKeys.organisations() })
+    // The applicant profile shows the description too.
+    await queryClient.invalidateQueries({ queryKey: profileKeys.profile(organisationId) })
     notifications.show({ color: 'green', message: t('organisations.saved') })
     setEditing(false)
   }
@@ -73,6 +77,9 @@ export function OrganisationProfilePage() {
             <Field label={t('common.created')}>{f.date(org.createdAt)}</Field>
             <Field label={t('common.updated')}>{f.dateTime(org.updatedAt)}</Field>
           </SimpleGrid>
+          <Stack gap={4} component="dl" m={0}>
+            <OrganisationClusters organisationId={organisationId} />
+          </Stack>
           <Stack gap={4} component="dl" m={0}>
             <Field label={t('organisations.fields.description')}>
               {org.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{org.description}</Text> : null}

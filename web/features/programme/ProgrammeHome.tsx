@@ -126,7 +126,7 @@ export function ProgrammeHome({ programme, cta }: ProgrammeHomeProps) {
           {programme.domains.map((d) => (
             <Card key={d.id} withBorder padding="lg" radius="md">
               <Title order={3} size="h4" mb="xs">
-                {localized(d.name, lang)}
+                <Anchor href={`/domains/${encodeURIComponent(d.code)}`}>{localized(d.name, lang)}</Anchor>
               </Title>
               <Text size="sm">{localized(d.description, lang)}</Text>
               <Anchor href={`/challenges?domain=${encodeURIComponent(d.code)}`} size="sm" mt="sm" display="block">
@@ -135,9 +135,10 @@ export function ProgrammeHome({ programme, cta }: ProgrammeHomeProps) {
             </Card>
           ))}
         </SimpleGrid>
-        <Anchor href="/challenges" mt="md" display="inline-block">
-          {t('catalogue.browseAll')}
-        </Anchor>
+        <Group gap="lg" mt="md">
+          <Anchor href="/domains">{t('catalogue.domains.all')}</Anchor>
+          <Anchor href="/challenges">{t('catalogue.browseAll')}</Anchor>
+        </Group>
       </Box>
 
       <Box component="section" aria-labelledby="clusters-title">

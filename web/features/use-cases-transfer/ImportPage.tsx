@@ -108,6 +108,9 @@ function ImportWizard() {
           {preview ? (
             <Stack mt="md">
               <Text>{t('useCaseTransfer.import.rowsFound', { count: preview.rowCount })}</Text>
+              <Text size="sm" c="dimmed" id="import-tags-help">
+                {t('useCaseTransfer.import.tagsHelp')}
+              </Text>
               <Table striped withTableBorder>
                 <Table.Thead>
                   <Table.Tr>
@@ -133,6 +136,7 @@ function ImportWizard() {
                         <Table.Td>
                           <Select
                             aria-label={t(`useCaseTransfer.fields.${field}`)}
+                            aria-describedby={field === 'tags' ? 'import-tags-help' : undefined}
                             placeholder={t('useCaseTransfer.import.notMapped')}
                             data={columnOptions}
                             value={col === undefined ? null : String(col)}
@@ -194,8 +198,17 @@ function ImportWizard() {
 function ReportView({ report, onRestart }: { report: ImportReport; onRestart: () => void }) {
   const { t } = useTranslation()
   const fieldLabel = (f: string) => t(`useCaseTransfer.fields.${f}`, { defaultValue: f })
-  const describe = (e: { field: string; code: string; value?: string | undefined }) =>
-    `${fieldLabel(e.field)}: ${t(`useCaseTransfer.codes.${e.code}`, { defaultValue: e.code })}${e.value ? ` (${e.value})` : ''}`
+  const describe = (e: {
+    field: string
+    code: string
+    value?: string | undefined
+    candidates?: string[] | undefined
+  }) =>
+    `${fieldLabel(e.field)}: ${t(`useCaseTransfer.codes.${e.code}`, { defaultValue: e.code })}${e.value ? ` (${e.value})` : ''}${
+      e.candidates?.length
+        ? ` — ${t('useCaseTransfer.import.writeOneOf', { candidates: e.candidates.join(', ') })}`
+        : ''
+    }`
   return (
     <Stack mt="md">
       <Alert

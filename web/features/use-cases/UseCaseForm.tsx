@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { IconRefresh } from '@tabler/icons-react'
+import { IconCalendarEvent, IconRefresh } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -82,6 +82,8 @@ export function toPayload(v: UseCaseFormValues) {
 interface UseCaseFormProps {
   initial?: UseCase
   organisations?: { value: string; label: string }[]
+  /** The workshop the new draft is captured at (shown; the caller sends it). */
+  workshop?: { id: string; title: string }
   submitLabel: string
   onSubmit: (values: UseCaseFormValues) => Promise<unknown>
   onCancel?: () => void
@@ -89,7 +91,15 @@ interface UseCaseFormProps {
 }
 
 /** The use-case template (DOMAIN.md §6) in sections; the server's field errors appear next to their fields. */
-export function UseCaseForm({ initial, organisations, submitLabel, onSubmit, onCancel, onReload }: UseCaseFormProps) {
+export function UseCaseForm({
+  initial,
+  organisations,
+  workshop,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  onReload,
+}: UseCaseFormProps) {
   const { t } = useTranslation()
   const serverErrors = useServerErrors()
   const { domains } = useProgrammeRefs()
@@ -155,6 +165,23 @@ export function UseCaseForm({ initial, organisations, submitLabel, onSubmit, onC
         )}
         <Fieldset legend={t('useCases.sections.general')}>
           <Stack>
+            {workshop ? (
+              <Alert color="blue" variant="light" icon={<IconCalendarEvent size={18} aria-hidden />}>
+                <Text size="sm">
+                  {t('useCases.capturedAt')}:{' '}
+                  <Text span fw={600}>
+                    {workshop.title}
+                  </Text>
+                </Text>
+              </Alert>
+            ) : initial?.capturedAt ? (
+              <Text size="sm">
+                {t('useCases.capturedAt')}:{' '}
+                <Text span fw={600}>
+                  {initial.capturedAt.title}
+                </Text>
+              </Text>
+            ) : null}
             {organisations ? (
               <Select
                 label={t('useCases.organisation')}

@@ -1,20 +1,23 @@
-import { Paper, Skeleton } from '@mantine/core'
+import { Alert, Paper, Skeleton } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMe } from '../../app/session.ts'
+import { useReasonText } from '../../design-system/Ability.tsx'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { AnchorLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { useWorkshop } from '../workshops/shared.tsx'
 import { demandApi, demandKeys } from './client.ts'
 import { toPayload, UseCaseForm, type UseCaseFormValues } from './UseCaseForm.tsx'
 
 const editRoute = getRouteApi('/app/use-cases/$useCaseId/edit')
+const captureRoute = getRouteApi('/app/workshops/$workshopId/capture')
 
-/** Drafting a new use case for one of the person's organisations. */
-export function NewUseCasePage() {
+/** Saving a new draft (captured at `workshop` when given), then opening it. */
+function useCreateDraft(workshop?: { id: string }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -23,14 +26,24 @@ export function NewUseCasePage() {
     value: m.organisation.id,
     label: m.organisation.shortName ?? m.organisation.legalName,
   }))
-
   const create = async (v: UseCaseFormValues) => {
-    const created = await demandApi.createUseCase({ organisationId: v.organisationId, ...toPayload(v) })
+    const created = await demandApi.createUseCase({
+      organisationId: v.organisationId,
+      ...toPayload(v),
+      workshopId: workshop?.id ?? null,
+    })
     queryClient.setQueryData(demandKeys.oneUseCase(created.id), created)
     await queryClient.invalidateQueries({ queryKey: demandKeys.listOfUseCases() })
     notifications.show({ color: 'green', message: t('useCases.createdNotice', { reference: created.reference }) })
     await navigate({ to: '/app/use-cases/$useCaseId', params: { useCaseId: created.id } })
   }
+  return { me, organisations, create }
+}
+
+/** Drafting a new use case for one of the person's organisations. */
+export function NewUseCasePage() {
+  const { t } = useTranslation()
+  const { me, organisations, create } = useCreateDraft()
 
   return (
     <>
@@ -46,6 +59,51 @@ export function NewUseCasePage() {
       <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md" maw={900}>
         {me ? (
           <UseCaseForm organisations={organisations} submitLabel={t('useCases.saveDraft')} onSubmit={create} />
+        ) : (
+          <Skeleton height={300} />
+        )}
+      </Paper>
+    </>
+  )
+}
+
+/**
+ * Capturing a use case at a workshop (during or after it): the same template, pre-linked to the
+ * workshop, for its organisers and approved participants (the server checks the same).
+ */
+export function CaptureUseCasePage() {
+  const { t } = useTranslation()
+  const reason = useReasonText()
+  const { workshopId } = captureRoute.useParams()
+  const workshop = useWorkshop(workshopId)
+  const w = workshop.data
+  const { me, organisations, create } = useCreateDraft(w)
+  const ability = w?.abilities.captureUseCase
+  return (
+    <>
+      <PageHeader
+        title={t('workshops.capture.title')}
+        description={w ? t('workshops.capture.description', { title: w.title }) : undefined}
+        above={
+          <AnchorLink to="/app/workshops/$workshopId" params={{ workshopId }} size="sm">
+            ← {w?.title ?? t('workshops.backToWorkshop')}
+          </AnchorLink>
+        }
+      />
+      <ErrorAlert error={workshop.error} />
+      {w && ability && !ability.allowed ? (
+        <Alert color="gray" role="status" mb="md">
+          {reason(ability)}
+        </Alert>
+      ) : null}
+      <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md" maw={900}>
+        {me && w ? (
+          <UseCaseForm
+            organisations={organisations}
+            workshop={{ id: w.id, title: w.title }}
+            submitLabel={t('useCases.saveDraft')}
+            onSubmit={create}
+          />
         ) : (
           <Skeleton height={300} />
         )}

@@ -100,6 +100,14 @@ function UseCaseView({ uc, back, revision }: { uc: UseCase; back: ReactNode; rev
             <Text size="sm" c="dimmed" component="span">
               {uc.reference} · {uc.organisation.name} · {t('useCases.revisionN', { revision: uc.revision })}
             </Text>
+            {uc.capturedAt ? (
+              <Text size="sm" component="span">
+                {t('useCases.capturedAt')}:{' '}
+                <AnchorLink to="/app/workshops/$workshopId" params={{ workshopId: uc.capturedAt.id }} size="sm">
+                  {uc.capturedAt.title}
+                </AnchorLink>
+              </Text>
+            ) : null}
           </Group>
         }
         actions={

@@ -1,17 +1,22 @@
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconCalendarPlus, IconChartBar, IconCheckbox, IconPencil } from '@tabler/icons-react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { IconBulb, IconCalendarPlus, IconChartBar, IconCheckbox, IconPencil, IconPlus } from '@tabler/icons-react'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { UseCaseSummary } from '../../../shared/contracts/use-cases.ts'
 import type { Workshop } from '../../../shared/contracts/workshops.ts'
 import { AbilityButton } from '../../design-system/Ability.tsx'
 import { ConfirmDialog } from '../../design-system/ConfirmDialog.tsx'
+import { type Column, DataTable, type ListQuery } from '../../design-system/DataTable.tsx'
+import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { localized, useFormat } from '../../design-system/format.ts'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { AnchorLink, ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { demandApi, demandKeys } from '../use-cases/client.ts'
+import { UseCaseStatusBadge } from '../use-cases/labels.tsx'
 import { workshopKeys, workshopsApi } from './api.ts'
 import { InviteCard, RegistrationsCard, UseCasePicker } from './OrganiserCards.tsx'
 import {
@@ -69,8 +74,9 @@ export function WorkshopPage() {
   }
 
   const viewerZone = viewerTimeZone()
+  // Organisers see the registrations change under their hands: count from them; others have the server's figure.
   const approved = registrations.data?.items.filter((r) => r.status === 'approved').length
-  const seatsLeft = approved === undefined ? undefined : Math.max(0, w.capacity - approved)
+  const seatsLeft = approved === undefined ? w.seatsLeft : Math.max(0, w.capacity - approved)
   const domainNames = (programme.data?.domains ?? [])
     .filter((d) => w.domainIds.includes(d.id))
     .map((d) => localized(d.name, i18n.language))
@@ -111,6 +117,16 @@ export function WorkshopPage() {
           leftSection={<IconCheckbox size={16} aria-hidden />}
         >
           {t('workshops.vote.open')}
+        </ButtonLink>
+      ) : null}
+      {w.abilities.captureUseCase?.allowed ? (
+        <ButtonLink
+          to="/app/workshops/$workshopId/capture"
+          params={{ workshopId }}
+          variant="default"
+          leftSection={<IconPlus size={16} aria-hidden />}
+        >
+          {t('workshops.captureUseCase')}
         </ButtonLink>
       ) : null}
       {(organiser || (mine === 'approved' && !voteOpen)) && w.useCaseIds.length > 0 ? (
@@ -181,9 +197,7 @@ export function WorkshopPage() {
             </Field>
             <Field label={t('workshops.fields.location')}>{w.location}</Field>
             <Field label={t('workshops.fields.capacity')}>
-              {seatsLeft === undefined
-                ? f.number(w.capacity)
-                : t('workshops.seatsLeft', { capacity: f.number(w.capacity), left: f.number(seatsLeft) })}
+              {t('workshops.seatsLeft', { capacity: f.number(w.capacity), left: f.number(seatsLeft) })}
             </Field>
             <Field label={t('workshops.fields.domains')}>{domainNames.length ? f.list(domainNames) : null}</Field>
             <Field label={t('workshops.fields.pointsBudget')}>{f.number(w.pointsBudget)}</Field>
@@ -204,6 +218,30 @@ export function WorkshopPage() {
             <Text c="dimmed">{t('common.notGiven')}</Text>
           )}
         </Card>
+        {!organiser ? (
+          <Card withBorder padding="lg" component="section" aria-labelledby="ws-voted">
+            <Title order={2} size="h3" id="ws-voted" mb="md">
+              {t('workshops.useCases.title')}
+            </Title>
+            {w.useCases.length === 0 ? (
+              <Text c="dimmed">{t('workshops.useCases.noneVisible')}</Text>
+            ) : (
+              <List spacing="xs">
+                {w.useCases.map((u) => (
+                  <List.Item key={u.id}>
+                    <AnchorLink to="/app/use-cases/$useCaseId" params={{ useCaseId: u.id }}>
+                      {u.title}
+                    </AnchorLink>{' '}
+                    <Text span size="sm" c="dimmed">
+                      {u.reference} · {u.organisation.name}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Card>
+        ) : null}
+        <CapturedHere workshop={w} />
         {organiser ? (
           <>
             <Card withBorder padding="lg" component="section" aria-labelledby="ws-organise">
@@ -252,6 +290,77 @@ export function WorkshopPage() {
         }}
       />
     </>
+  )
+}
+
+/** The use cases captured at this workshop that the viewer may see, searched and paged. */
+function CapturedHere({ workshop }: { workshop: Workshop }) {
+  const { t } = useTranslation()
+  const f = useFormat()
+  const [query, setQuery] = useState<ListQuery>({ pageSize: 10 })
+  const filter = { workshop: workshop.id, q: query.q, page: query.page, pageSize: query.pageSize, sort: query.sort }
+  const list = useQuery({
+    queryKey: demandKeys.listOfUseCases(filter),
+    queryFn: () => demandApi.listUseCases(filter),
+    placeholderData: keepPreviousData,
+  })
+  const columns: Column<UseCaseSummary>[] = [
+    {
+      key: 'title',
+      header: t('useCases.fields.title'),
+      sortField: 'title',
+      rowHeader: true,
+      render: (u) => (
+        <AnchorLink to="/app/use-cases/$useCaseId" params={{ useCaseId: u.id }}>
+          {u.title}
+        </AnchorLink>
+      ),
+    },
+    { key: 'organisation', header: t('useCases.organisation'), render: (u) => u.organisation.name },
+    {
+      key: 'status',
+      header: t('useCases.statusLabel'),
+      nowrap: true,
+      render: (u) => <UseCaseStatusBadge status={u.status} />,
+    },
+    {
+      key: 'updatedAt',
+      header: t('common.updated'),
+      sortField: 'updatedAt',
+      nowrap: true,
+      render: (u) => f.dateShort(u.updatedAt),
+    },
+  ]
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="ws-captured">
+      <Title order={2} size="h3" id="ws-captured" mb={4}>
+        {t('workshops.captured.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('workshops.captured.help')}
+      </Text>
+      <DataTable
+        label={t('workshops.captured.title')}
+        columns={columns}
+        data={list.data}
+        isLoading={list.isLoading}
+        error={list.error}
+        query={query}
+        defaultSort="-updatedAt"
+        onQueryChange={(patch) => setQuery((q) => ({ ...q, ...patch }))}
+        searchLabel={t('workshops.captured.search')}
+        rowKey={(u) => u.id}
+        minWidth={560}
+        pageSizes={[10, 25, 50]}
+        empty={
+          <EmptyState
+            icon={<IconBulb size={24} />}
+            title={t('workshops.captured.empty')}
+            description={workshop.abilities.captureUseCase?.allowed ? t('workshops.captured.emptyCapture') : undefined}
+          />
+        }
+      />
+    </Card>
   )
 }
 

@@ -64,6 +64,13 @@ export function WorkshopsPage() {
     },
     { key: 'status', header: t('workshops.fields.status'), nowrap: true, render: (w) => <StatusBadge w={w} /> },
     {
+      key: 'seats',
+      header: t('workshops.fields.seatsLeft'),
+      nowrap: true,
+      align: 'right',
+      render: (w) => t('workshops.seatsLeftShort', { left: f.number(w.seatsLeft), capacity: f.number(w.capacity) }),
+    },
+    {
       key: 'mine',
       header: t('workshops.fields.myRegistration'),
       nowrap: true,
@@ -96,7 +103,7 @@ export function WorkshopsPage() {
         onQueryChange={onQueryChange}
         searchLabel={t('workshops.search')}
         filtered={Boolean(search.format) || when === 'past'}
-        minWidth={560}
+        minWidth={640}
         pageSizes={[10, 25, 50]}
         filters={
           <>

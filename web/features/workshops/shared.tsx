@@ -1,14 +1,23 @@
 import { Badge, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { Workshop } from '../../../shared/contracts/workshops.ts'
-import { api, queryKeys } from '../../app/api.ts'
+import { ballot, type Workshop } from '../../../shared/contracts/workshops.ts'
+import { api, queryKeys, request } from '../../app/api.ts'
 import { type Formatter, useFormat } from '../../design-system/format.ts'
 import { workshopKeys, workshopsApi } from './api.ts'
 import { viewerTimeZone } from './time.ts'
 
 export function useWorkshop(id: string) {
   return useQuery({ queryKey: workshopKeys.one(id), queryFn: () => workshopsApi.get(id) })
+}
+
+/** The signed-in person's saved ballot for the workshop (their points on the use cases they may see). */
+export function useMyBallot(id: string, enabled = true) {
+  return useQuery({
+    queryKey: [...workshopKeys.one(id), 'ballot'] as const,
+    queryFn: () => request('GET', `/api/v1/workshops/${encodeURIComponent(id)}/ballot`, { schema: ballot }),
+    enabled,
+  })
 }
 
 export function useProgramme() {

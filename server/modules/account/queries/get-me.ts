@@ -1,4 +1,4 @@
-import { type Capability, capabilities } from '../../../../shared/authz.ts'
+import { type Capability, capabilities, capabilityMatrix } from '../../../../shared/authz.ts'
 import type { Me } from '../../../../shared/contracts/account.ts'
 import { abilitiesFor, authorize } from '../../../platform/authz/policy.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
@@ -6,9 +6,7 @@ import { asLocale } from '../../../platform/i18n/index.ts'
 
 /** Capabilities that do not need an object: the navigation shows what these allow. */
 const programmeWide = Object.fromEntries(
-  capabilities
-    .filter((c) => !c.startsWith('organisation.') || c === 'organisation.create' || c === 'organisation.list')
-    .map((c) => [c, c]),
+  capabilities.filter((c) => !('subject' in capabilityMatrix[c])).map((c) => [c, c]),
 ) as Record<string, Capability>
 
 export async function getMe(ctx: CommandContext): Promise<Me> {

@@ -11,13 +11,14 @@ import {
   roleGrantInput,
 } from '../../../../shared/contracts/admin.ts'
 import { uuid } from '../../../../shared/contracts/common.ts'
+import { attachmentHeader } from '../../../platform/export/index.ts'
 import { defineRoute } from '../../../platform/http/route.ts'
 import { grantRole } from '../commands/grant-role.ts'
 import { revokeRole } from '../commands/revoke-role.ts'
 import { setUserDisabled } from '../commands/set-user-disabled.ts'
 import { listAuditEvents } from '../queries/list-audit-events.ts'
 import { listUsers } from '../queries/list-users.ts'
-import { getMail, listMail } from '../queries/mailbox.ts'
+import { getMail, getMailAttachment, listMail } from '../queries/mailbox.ts'
 
 const tags = ['administration']
 
@@ -100,5 +101,25 @@ export const adminRoutes = [
     params: z.object({ messageId: uuid }),
     response: mailMessage,
     handler: async ({ params }, ctx) => getMail(ctx, params.messageId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/admin/mailbox/:messageId/attachments/:index',
+    capability: 'admin.mailbox.view',
+    summary: 'One attachment of a message of the development mailbox (by its index), as a download',
+    tags,
+    params: z.object({ messageId: uuid, index: z.coerce.number().int().min(0).max(100) }),
+    response: z.unknown(),
+    download: { contentTypes: ['application/octet-stream', 'text/calendar'] },
+    handler: async ({ params }, ctx, _req, reply) => {
+      const a = await getMailAttachment(ctx, params.messageId, params.index)
+      reply
+        .code(200)
+        .header('content-type', a.contentType)
+        .header('content-disposition', attachmentHeader(a.filename))
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(a.content, 'base64'))
+    },
   }),
 ]

@@ -7,6 +7,7 @@ import { authorize } from '../../../platform/authz/policy.ts'
 import { escapeLike } from '../../../platform/db/like.ts'
 import { DomainError } from '../../../platform/errors.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
+import { type MailAttachment, storedAttachments } from '../../../platform/mail/mailer.ts'
 
 function toMail(r: Selectable<MailMessages>): MailMessage {
   return {
@@ -18,6 +19,12 @@ function toMail(r: Selectable<MailMessages>): MailMessage {
     transport: r.transport as MailMessage['transport'],
     status: r.status as MailMessage['status'],
     createdAt: new Date(r.created_at).toISOString(),
+    attachments: storedAttachments(r.attachments).map((a, index) => ({
+      index,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: Buffer.byteLength(a.content, 'base64'),
+    })),
   }
 }
 
@@ -48,4 +55,13 @@ export async function getMail(ctx: CommandContext, id: string): Promise<MailMess
   const r = await ctx.db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst()
   if (!r) throw new DomainError('not_found', 'No such message.')
   return toMail(r)
+}
+
+/** One attachment of a message, by its index, for download. */
+export async function getMailAttachment(ctx: CommandContext, id: string, index: number): Promise<MailAttachment> {
+  authorize(ctx.actor, 'admin.mailbox.view')
+  const r = await ctx.db.selectFrom('mail_messages').select('attachments').where('id', '=', id).executeTakeFirst()
+  const attachment = r ? storedAttachments(r.attachments)[index] : undefined
+  if (!attachment) throw new DomainError('not_found', 'No such attachment.')
+  return attachment
 }

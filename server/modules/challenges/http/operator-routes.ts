@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import {
   challenge,
+  challengeHistory as challengeHistoryPage,
+  challengeHistoryQuery,
   challengeInput,
   challengePatch,
   challengeVersions,
@@ -14,6 +16,7 @@ import { createChallenge } from '../commands/create-challenge.ts'
 import { linkCall } from '../commands/link-call.ts'
 import { linkUseCases, unlinkUseCase } from '../commands/link-use-case.ts'
 import { updateChallenge } from '../commands/update-challenge.ts'
+import { challengeHistory } from '../queries/challenge-history.ts'
 import { getManagedChallenge } from '../queries/get-managed-challenge.ts'
 import { listManagedChallenges } from '../queries/list-managed-challenges.ts'
 import { listVersions } from '../queries/list-versions.ts'
@@ -76,6 +79,17 @@ export const operatorChallengeRoutes = [
     params: byId,
     response: challengeVersions,
     handler: async ({ params }, ctx) => listVersions(ctx, params.challengeId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/challenges/:challengeId/history',
+    capability,
+    summary: 'The history, newest first: versions with author, time and what changed; publication, calls, use cases',
+    tags,
+    params: byId,
+    query: challengeHistoryQuery,
+    response: challengeHistoryPage,
+    handler: async ({ params, query }, ctx) => challengeHistory(ctx, params.challengeId, query),
   }),
   ...(['publish', 'unpublish'] as const).map((action) =>
     defineRoute({

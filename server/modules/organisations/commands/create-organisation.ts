@@ -4,7 +4,9 @@ import { recordAudit } from '../../../platform/audit/index.ts'
 import { authorize } from '../../../platform/authz/policy.ts'
 import { inTransaction } from '../../../platform/db/client.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
+import { detectLanguage } from '../../../platform/search/language.ts'
 import { readOrganisation } from '../queries/organisation-view.ts'
+import { recomputeSme, refreshSearchVector } from './profile-support.ts'
 import { asRegistrationConflict, assertRegistrationNumberFree } from './registration-number.ts'
 
 export type OrganisationCreate = z.output<typeof organisationInput>
@@ -37,6 +39,7 @@ export async function createOrganisation(ctx: CommandContext, input: Organisatio
         website: values.website,
         type: values.type,
         description: values.description,
+        language: detectLanguage(values.description) ?? 'en',
         created_by: userId,
         created_at: now,
         updated_at: now,
@@ -50,6 +53,8 @@ export async function createOrganisation(ctx: CommandContext, input: Organisatio
       .insertInto('memberships')
       .values({ organisation_id: org.id, user_id: userId, role: 'owner', created_at: now })
       .execute()
+    await refreshSearchVector(tx, org.id)
+    await recomputeSme(tx, org.id, now)
     await recordAudit(tx, ctx, {
       action: 'organisation.created',
       subjectType: 'organisation',

@@ -4,7 +4,9 @@ import { recordAudit } from '../../../platform/audit/index.ts'
 import { authorize } from '../../../platform/authz/policy.ts'
 import { inTransaction } from '../../../platform/db/client.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
+import { detectLanguage } from '../../../platform/search/language.ts'
 import { readOrganisation } from '../queries/organisation-view.ts'
+import { refreshSearchVector } from './profile-support.ts'
 import { asRegistrationConflict, assertRegistrationNumberFree } from './registration-number.ts'
 
 export type OrganisationPatch = z.output<typeof organisationPatch>
@@ -59,6 +61,14 @@ export async function updateOrganisation(
       .catch((err: unknown) => {
         throw asRegistrationConflict(err)
       })
+    if ('description' in after) {
+      // A new description: its language is detected again unless it was declared on the applicant profile.
+      if (!current.language_declared) {
+        const language = detectLanguage(String(after.description)) ?? current.language
+        await tx.updateTable('organisations').set({ language }).where('id', '=', organisationId).execute()
+      }
+      await refreshSearchVector(tx, organisationId)
+    }
     await recordAudit(tx, ctx, {
       action: 'organisation.updated',
       subjectType: 'organisation',

@@ -28,7 +28,12 @@ export async function findInvitationByToken(db: Queryable, token: string, forUpd
   return row
 }
 
-/** What the holder of an invitation link sees before accepting (public: the token is the secret). */
+/**
+ * What the holder of an invitation link sees before accepting (public: the token is the secret).
+ * The organisation's name is shown whatever its visibility: the organisation itself chose this person
+ * (the invitation e-mail names it too), and nobody else holds the token. A wrong token is a 404 that
+ * names nothing.
+ */
 export async function getInvitationPreview(ctx: CommandContext, token: string): Promise<InvitationPreview> {
   const row = await findInvitationByToken(ctx.db, token)
   return {

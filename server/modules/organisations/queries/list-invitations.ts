@@ -3,7 +3,7 @@ import { authorize } from '../../../platform/authz/policy.ts'
 import type { Queryable } from '../../../platform/db/client.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { invitationStatus } from '../domain/invitations.ts'
-import { iso } from './organisation-view.ts'
+import { assertIdentityVisible, iso } from './organisation-view.ts'
 
 /** Invitations with the inviter's name; the token hash is never selected. */
 export function selectInvitations(db: Queryable) {
@@ -47,6 +47,7 @@ export async function readInvitation(db: Queryable, id: string, now: Date): Prom
 /** An organisation's invitations, newest first, with their status at the clock's time. */
 export async function listInvitations(ctx: CommandContext, organisationId: string): Promise<{ items: Invitation[] }> {
   authorize(ctx.actor, 'organisation.members.view', { type: 'organisation', id: organisationId })
+  await assertIdentityVisible(ctx.db, ctx.actor, organisationId)
   const rows = await selectInvitations(ctx.db)
     .where('i.organisation_id', '=', organisationId)
     .orderBy('i.created_at', 'desc')

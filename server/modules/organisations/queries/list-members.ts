@@ -6,7 +6,7 @@ import type { Queryable } from '../../../platform/db/client.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { memberAbilities } from '../domain/membership-rules.ts'
 import { byRoleDescending, countOwners } from '../domain/roles.ts'
-import { iso, withRole } from './organisation-view.ts'
+import { assertIdentityVisible, iso, withRole } from './organisation-view.ts'
 
 /** Members of an organisation (owners first, then by name) with what `actor` may do to each. */
 export async function readMembers(db: Queryable, actor: Actor, organisationId: string): Promise<Member[]> {
@@ -39,5 +39,6 @@ export async function readMembers(db: Queryable, actor: Actor, organisationId: s
 
 export async function listMembers(ctx: CommandContext, organisationId: string): Promise<{ items: Member[] }> {
   authorize(ctx.actor, 'organisation.members.view', { type: 'organisation', id: organisationId })
+  await assertIdentityVisible(ctx.db, ctx.actor, organisationId)
   return { items: await readMembers(ctx.db, ctx.actor, organisationId) }
 }

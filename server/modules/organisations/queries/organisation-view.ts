@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/authz/actor.ts'
 import { abilitiesFor } from '../../../platform/authz/policy.ts'
 import type { Queryable } from '../../../platform/db/client.ts'
 import { DomainError } from '../../../platform/errors.ts'
+import { identityVisible } from '../domain/disclosure.ts'
 import { leaveAbility } from '../domain/membership-rules.ts'
 
 /** The abilities every organisation in a response carries. */
@@ -30,11 +31,19 @@ export function withRole(actor: Actor, organisationId: string, role: Organisatio
   return { ...actor, memberships }
 }
 
-/** Organisations with their member count, owner count and the viewer's role. */
+/** Where an organisation's logo is served (through the disclosure rule); `v` changes with the bytes. */
+export const logoUrl = (publicRef: string, sha256: string | null | undefined) =>
+  sha256 ? `/api/v1/organisations/${publicRef}/logo?v=${sha256.slice(0, 12)}` : null
+
+/**
+ * Organisations with their member count, owner count and the viewer's role. These rows carry the
+ * identity: only callers the disclosure rule lets see it get them (`toOrganisation` checks again).
+ */
 export function selectOrganisations(db: Queryable, viewerId: string | null) {
   const count = sql<string>`count(*)`
   return db
     .selectFrom('organisations as o')
+    .leftJoin('files as logo', 'logo.id', 'o.logo_file_id')
     .select([
       'o.id',
       'o.legal_name',
@@ -47,6 +56,10 @@ export function selectOrganisations(db: Queryable, viewerId: string | null) {
       'o.description',
       'o.created_at',
       'o.updated_at',
+      'o.public_ref',
+      'o.visibility',
+      'o.sme_status',
+      'logo.sha256 as logo_sha256',
     ])
     .select((eb) => [
       eb
@@ -71,7 +84,20 @@ export function selectOrganisations(db: Queryable, viewerId: string | null) {
 
 type OrganisationRow = Awaited<ReturnType<ReturnType<typeof selectOrganisations>['executeTakeFirstOrThrow']>>
 
+/**
+ * The identified shape of an organisation. Every read of this shape goes through here, and here the
+ * disclosure rule is checked once more: a caller who may not see the identity gets a 404, never the
+ * fields (the anonymised shape is the public profile: queries/public-profile.ts).
+ */
 export function toOrganisation(row: OrganisationRow, actor: Actor): Organisation {
+  const myRole = (row.my_role ?? null) as OrganisationRole | null
+  if (!identityVisible(withRole(actor, row.id, myRole), { id: row.id, visibility: row.visibility })) {
+    throw new DomainError('organisation_not_found')
+  }
+  return identified(row, actor)
+}
+
+function identified(row: OrganisationRow, actor: Actor): Organisation {
   const myRole = (row.my_role ?? null) as OrganisationRole | null
   const ownerCount = Number(row.owner_count ?? 0)
   const viewer = withRole(actor, row.id, myRole)
@@ -91,6 +117,10 @@ export function toOrganisation(row: OrganisationRow, actor: Actor): Organisation
     updatedAt: iso(row.updated_at),
     memberCount: Number(row.member_count ?? 0),
     myRole,
+    publicRef: row.public_ref,
+    visibility: row.visibility as Organisation['visibility'],
+    smeStatus: (row.sme_status ?? null) as Organisation['smeStatus'],
+    logoUrl: logoUrl(row.public_ref, row.logo_sha256),
     abilities,
   }
 }
@@ -100,4 +130,13 @@ export async function readOrganisation(db: Queryable, actor: Actor, id: string):
   const row = await selectOrganisations(db, actor.userId).where('o.id', '=', id).executeTakeFirst()
   if (!row) throw new DomainError('organisation_not_found')
   return toOrganisation(row, actor)
+}
+
+/**
+ * Reads about an organisation's people (members, invitations) answer only to callers who may see its
+ * identity; anyone else learns nothing, not even that it exists (404).
+ */
+export async function assertIdentityVisible(db: Queryable, actor: Actor, id: string): Promise<void> {
+  const row = await db.selectFrom('organisations').select(['id', 'visibility']).where('id', '=', id).executeTakeFirst()
+  if (!row || !identityVisible(actor, row)) throw new DomainError('organisation_not_found')
 }

@@ -6,8 +6,19 @@ import { DomainError } from '../../../platform/errors.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { partiesOf } from '../domain/parties.ts'
 import { findVisible, iso } from '../queries/use-case-view.ts'
+import { authoringSide, loadUseCaseRef, notifyParties, staffSide } from './notify-parties.ts'
 
-/** A message in the thread between the authoring organisation and programme staff. */
+/** The start of a comment, for the notification (the whole thread is on the use case's page). */
+function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim()
+  return flat.length > 280 ? `${flat.slice(0, 279)}…` : flat
+}
+
+/**
+ * A message in the thread between the authoring organisation and programme staff. The other side is
+ * notified: the authoring side when staff write; when an author writes, the staff of the thread
+ * (notify-parties.ts `staffSide`); never the writer.
+ */
 export async function addComment(ctx: CommandContext, useCaseId: string, body: string): Promise<UseCaseComment> {
   authorize(ctx.actor, 'use_case.comment')
   return inTransaction(ctx.db, async (tx) => {
@@ -32,6 +43,18 @@ export async function addComment(ctx: CommandContext, useCaseId: string, body: s
     const author = ctx.actor.userId
       ? await tx.selectFrom('users').select(['id', 'name']).where('id', '=', ctx.actor.userId).executeTakeFirst()
       : undefined
+    const ref = await loadUseCaseRef(tx, useCaseId)
+    const byAuthor = partiesOf(ctx.actor, uc).includes('author')
+    await notifyParties(
+      tx,
+      ctx,
+      ref,
+      'use_case_comment',
+      byAuthor ? await staffSide(tx, ref) : await authoringSide(tx, ref),
+      { userId: ctx.actor.userId, name: author?.name ?? null },
+      { excerpt: excerpt(body) },
+      byAuthor ? 'staff' : 'author',
+    )
     return { id: row.id, author: author ?? null, body, createdAt: iso(now) }
   })
 }

@@ -12,6 +12,8 @@ import {
   type ImportedUseCase,
   type ImportLookups,
   type ImportOrganisation,
+  type ImportTerm,
+  termKeys,
   validateRow,
 } from '../domain/import-mapping.ts'
 import { programmesWhere } from '../domain/parties.ts'
@@ -131,12 +133,11 @@ async function loadLookups(
     for (const n of Object.values(names ?? {})) if (typeof n === 'string') domains.set(n.trim().toLowerCase(), d.id)
   }
 
-  const terms = new Map<string, string[]>()
+  const terms = new Map<string, ImportTerm[]>()
   if (mapping.tags !== undefined) {
-    for (const term of await db.selectFrom('taxonomy_terms').select(['id', 'taxonomy_id', 'code', 'name']).execute()) {
-      for (const k of [`${term.taxonomy_id}:${term.code}`, term.code, term.name]) {
-        add(terms, k, term.id, (x) => x === term.id)
-      }
+    for (const t of await db.selectFrom('taxonomy_terms').select(['id', 'taxonomy_id', 'code', 'name']).execute()) {
+      const term: ImportTerm = { id: t.id, taxonomyId: t.taxonomy_id, code: t.code, name: t.name }
+      for (const k of termKeys(term)) add(terms, k, term, (x) => x.id === term.id)
     }
   }
   return { organisationsByNumber, organisationsByName, domains, terms }

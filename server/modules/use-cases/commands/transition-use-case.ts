@@ -16,6 +16,7 @@ import { transition } from '../domain/lifecycle.ts'
 import { partiesOf } from '../domain/parties.ts'
 import { readUseCase } from '../queries/get-use-case.ts'
 import { lockVisible } from '../queries/use-case-view.ts'
+import { actorName, authoringSide, loadUseCaseRef, notifyParties } from './notify-parties.ts'
 
 export type UseCaseTransitionInput = z.output<typeof useCaseTransitionInput>
 type Row = Awaited<ReturnType<typeof lockVisible>>
@@ -60,7 +61,10 @@ export async function applyTransition(
   })
 }
 
-/** Submit, resubmit, request changes, accept or archive, as the lifecycle table allows. */
+/**
+ * Submit, resubmit, request changes, accept or archive, as the lifecycle table allows. A change request
+ * and an acceptance notify the authoring side (notify-parties.ts).
+ */
 export async function transitionUseCase(
   ctx: CommandContext,
   id: string,
@@ -91,6 +95,19 @@ export async function transitionUseCase(
       }
     }
     await applyTransition(tx, ctx, uc, input.action, outcome.to, reason)
+    if (input.action === 'request_changes' || input.action === 'accept') {
+      const ref = await loadUseCaseRef(tx, id)
+      await notifyParties(
+        tx,
+        ctx,
+        ref,
+        input.action === 'accept' ? 'use_case_accepted' : 'use_case_changes_requested',
+        await authoringSide(tx, ref),
+        { userId: ctx.actor.userId, name: await actorName(tx, ctx.actor.userId) },
+        reason ? { reason } : {},
+        'author',
+      )
+    }
     return readUseCase(tx, ctx.actor, id)
   })
 }

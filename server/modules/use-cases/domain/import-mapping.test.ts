@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { checkMapping, type ImportLookups, normaliseHeader, suggestMapping, validateRow } from './import-mapping.ts'
+import { exportColumnKeys } from '../../../../shared/contracts/transfer.ts'
+import { translate } from '../../../platform/i18n/index.ts'
+import {
+  checkMapping,
+  type ImportLookups,
+  type ImportTerm,
+  normaliseHeader,
+  suggestMapping,
+  tagToken,
+  termKeys,
+  validateRow,
+} from './import-mapping.ts'
 
 const ORG = '00000000-0000-4000-8000-000000000001'
 const SME = '00000000-0000-4000-8000-000000000002'
@@ -23,11 +34,18 @@ const lookups: ImportLookups = {
     ['d1', D1],
     ['physical security', D1],
   ]),
-  terms: new Map([
-    ['enisa-threats:physical-attack', [TAG]],
-    ['physical-attack', [TAG]],
-    ['dup', [TAG, ORG]],
-  ]),
+  terms: new Map<string, ImportTerm[]>(),
+}
+const attack: ImportTerm = {
+  id: TAG,
+  taxonomyId: 'enisa-threats',
+  code: 'physical-attack',
+  name: 'Physical attack (deliberate/intentional)',
+}
+const jrcEnergy: ImportTerm = { id: ORG, taxonomyId: 'jrc-cybersecurity', code: 'S05', name: 'Dup' }
+const nisEnergy: ImportTerm = { id: SME, taxonomyId: 'nis-sectors', code: 'eu-nis-oes:energy', name: 'Dup' }
+for (const term of [attack, jrcEnergy, nisEnergy]) {
+  for (const k of termKeys(term)) lookups.terms.set(k, [...(lookups.terms.get(k) ?? []), term])
 }
 
 test('headers are normalised without accents, case or punctuation', () => {
@@ -146,7 +164,13 @@ test('a bad row reports every field with a stable code', () => {
     { field: 'confidentiality', code: 'invalid_confidentiality', value: 'secret' },
     { field: 'trlMin', code: 'invalid_trl', value: '0' },
     { field: 'trlMax', code: 'invalid_trl', value: 'x' },
-    { field: 'tags', code: 'ambiguous_tag', value: 'dup' },
+    {
+      field: 'tags',
+      code: 'ambiguous_tag',
+      value: 'dup',
+      candidates: ['jrc:Dup', 'nis:Dup'],
+      message: 'Several tags are called "dup": write it with its taxonomy as taxonomy:term, e.g. jrc:Dup or nis:Dup.',
+    },
     { field: 'tags', code: 'unknown_tag', value: 'nope' },
   ])
   const codes = (cells: string[]) => {
@@ -158,4 +182,59 @@ test('a bad row reports every field with a stable code', () => {
   assert.deepEqual(codes(['Fine title', '', 'twins']), ['organisation_ambiguous'])
   assert.deepEqual(codes(['Fine title', '', 'Ville de Démoville', '', '', '8', '3']), ['trl_range'])
   assert.deepEqual(codes(['Fine title', 'XX999', '']), ['organisation_not_found'])
+})
+
+test('a tag may be written taxonomy:term (id or short name, then name or code) to tell namesakes apart', () => {
+  assert.deepEqual(termKeys(nisEnergy), [
+    'eu-nis-oes:energy',
+    'dup',
+    'nis-sectors:eu-nis-oes:energy',
+    'nis-sectors:dup',
+    'nis:eu-nis-oes:energy',
+    'nis:dup',
+  ])
+  const tagsOf = (cell: string) => {
+    const r = validateRow(['Fine title', '', 'Ville de Démoville', '', '', '', '', cell], mapping, lookups)
+    return r.ok ? r.value.tags : r.errors.map((e) => `${e.code}:${e.value}`)
+  }
+  assert.deepEqual(tagsOf('nis:Dup'), [SME])
+  assert.deepEqual(tagsOf('JRC-Cybersecurity:dup; enisa:physical-attack'), [ORG, TAG])
+  assert.deepEqual(tagsOf('enisa:Physical attack (deliberate/intentional) | nis-sectors:eu-nis-oes:energy'), [TAG, SME])
+  assert.deepEqual(tagsOf('Dup; enisa:Dup; Nope:Dup'), [
+    'ambiguous_tag:Dup',
+    'unknown_tag:enisa:Dup',
+    'unknown_tag:Nope:Dup',
+  ])
+})
+
+test('an exported tag is written so that it imports back to the same term', () => {
+  assert.equal(tagToken(attack, [attack]), attack.name)
+  assert.equal(tagToken(jrcEnergy, [jrcEnergy, nisEnergy]), 'jrc:Dup')
+  // Two terms of one name in the same taxonomy: only the code tells them apart.
+  const twin: ImportTerm = { ...jrcEnergy, id: D1, code: 'S06' }
+  assert.equal(tagToken(twin, [jrcEnergy, twin, nisEnergy]), 'jrc:S06')
+  // Two taxonomies of the same short name: the full id.
+  const other: ImportTerm = { id: D1, taxonomyId: 'nis-extra', code: 'x', name: 'Dup' }
+  assert.equal(tagToken(nisEnergy, [nisEnergy, other]), 'nis-sectors:Dup')
+  for (const t of [attack, jrcEnergy, nisEnergy]) {
+    const token = tagToken(t, [jrcEnergy, nisEnergy].includes(t) ? [jrcEnergy, nisEnergy] : [t])
+    assert.deepEqual(lookups.terms.get(token.toLowerCase()), [t], token)
+  }
+})
+
+test('the export headers of every language suggest the same mapping', () => {
+  const expected = {
+    title: 1,
+    organisationName: 2,
+    domain: 4,
+    confidentiality: 6,
+    trlMin: 7,
+    trlMax: 8,
+    tags: 12,
+  }
+  for (const lang of ['en', 'fr', 'nl'] as const) {
+    const headers = exportColumnKeys.map((k) => translate(lang, `useCaseTransfer.export.columns.${k}`))
+    assert.equal(new Set(headers).size, headers.length, lang)
+    assert.deepEqual(suggestMapping(headers), expected, `${lang}: ${headers.join(', ')}`)
+  }
 })

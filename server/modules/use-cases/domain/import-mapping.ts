@@ -144,8 +144,46 @@ export interface ImportLookups {
   organisationsByName: Map<string, ImportOrganisation[]>
   /** Lower-cased domain code or name (any language) → domain id. */
   domains: Map<string, string>
-  /** Lower-cased `taxonomy:code`, code or name → term ids (more than one: ambiguous). */
-  terms: Map<string, string[]>
+  /** Lower-cased keys of `termKeys` → terms (more than one: ambiguous). */
+  terms: Map<string, ImportTerm[]>
+}
+export interface ImportTerm {
+  id: string
+  taxonomyId: string
+  code: string
+  name: string
+}
+
+/** The short name of a taxonomy in a tag: `enisa` for `enisa-threats`, `nis` for `nis-sectors`. */
+export function taxonomyAlias(taxonomyId: string): string {
+  return taxonomyId.split('-')[0] || taxonomyId
+}
+
+/**
+ * Every way a file may name a term (lower-cased): its code, its name, and either of them after its
+ * taxonomy's id or short name and a colon — `enisa:Phishing attacks`, `nis-sectors:Energy`,
+ * `enisa-threats:phishing` — which tells apart terms of the same name in two taxonomies.
+ */
+export function termKeys(term: ImportTerm): string[] {
+  const prefixes = [...new Set([term.taxonomyId, taxonomyAlias(term.taxonomyId)])]
+  const bare = [term.code, term.name]
+  return [...new Set([...bare, ...prefixes.flatMap((p) => bare.map((b) => `${p}:${b}`))].map(key))]
+}
+
+/**
+ * How a file should name `term` so that exactly it is found, given the terms that share its name
+ * (itself included): the name alone when it is the only one; else `taxonomy:name`, with the short name of
+ * the taxonomy unless another taxonomy of the same short name is among them; `taxonomy:code` when its own
+ * taxonomy has two terms of that name.
+ */
+export function tagToken(term: ImportTerm, sameName: readonly ImportTerm[]): string {
+  const others = sameName.filter((t) => t.id !== term.id)
+  if (others.length === 0) return term.name
+  const alias = taxonomyAlias(term.taxonomyId)
+  const prefix = others.some((t) => t.taxonomyId !== term.taxonomyId && taxonomyAlias(t.taxonomyId) === alias)
+    ? term.taxonomyId
+    : alias
+  return others.some((t) => t.taxonomyId === term.taxonomyId) ? `${prefix}:${term.code}` : `${prefix}:${term.name}`
 }
 export interface ImportOrganisation {
   id: string
@@ -260,10 +298,18 @@ export function validateRow(cells: readonly string[], mapping: ImportMapping, lo
       .split(/[;|\n]/)
       .map((s) => s.trim())
       .filter(Boolean)) {
-      const ids = lookups.terms.get(key(token))
-      if (!ids || ids.length === 0) errors.push({ field: 'tags', code: 'unknown_tag', value: token })
-      else if (ids.length > 1) errors.push({ field: 'tags', code: 'ambiguous_tag', value: token })
-      else if (!tags.includes(ids[0]!)) tags.push(ids[0]!)
+      const found = lookups.terms.get(key(token))
+      if (!found || found.length === 0) errors.push({ field: 'tags', code: 'unknown_tag', value: token })
+      else if (found.length > 1) {
+        const candidates = found.map((t) => tagToken(t, found))
+        errors.push({
+          field: 'tags',
+          code: 'ambiguous_tag',
+          value: token,
+          candidates,
+          message: `Several tags are called "${token}": write it with its taxonomy as taxonomy:term, e.g. ${candidates.join(' or ')}.`,
+        })
+      } else if (!tags.includes(found[0]!.id)) tags.push(found[0]!.id)
     }
     if (tags.length > 30) errors.push({ field: 'tags', code: 'too_many' })
   }

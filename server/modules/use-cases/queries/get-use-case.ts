@@ -14,6 +14,10 @@ const person = (id: string | null, name: string | null) => (id && name !== null 
 export async function readUseCase(db: Queryable, actor: Actor, id: string): Promise<UseCase> {
   const row = await findVisible(db, actor, id)
   const full = await db.selectFrom('use_cases').select('content').where('id', '=', id).executeTakeFirstOrThrow()
+  // Captures happen only at published workshops, which every signed-in person may see.
+  const capturedAt = row.workshop_id
+    ? await db.selectFrom('workshops').select(['id', 'title']).where('id', '=', row.workshop_id).executeTakeFirst()
+    : undefined
   const party = partiesOf(actor, row).length > 0
   const [tags, revisions, transitions, comments] = await Promise.all([
     tagsOf(db, [id]),
@@ -41,6 +45,7 @@ export async function readUseCase(db: Queryable, actor: Actor, id: string): Prom
   return {
     ...toSummary(row, tags.get(id)!),
     content: full.content as UseCaseContent,
+    capturedAt: capturedAt ?? null,
     revisions: revisions.map((r) => ({
       revision: r.revision,
       author: person(r.author_id, r.name),

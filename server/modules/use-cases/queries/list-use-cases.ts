@@ -29,6 +29,7 @@ export function filteredSummaries(ctx: CommandContext, query: UseCaseFilters) {
   if (query.domain) base = base.where('uc.domain_id', '=', query.domain)
   if (query.organisation) base = base.where('uc.organisation_id', '=', query.organisation)
   if (query.confidentiality) base = base.where('uc.confidentiality', '=', query.confidentiality)
+  if (query.workshop) base = base.where('uc.workshop_id', '=', query.workshop)
   return base
 }
 

@@ -3,15 +3,19 @@ import type { Confidentiality, UseCaseStatus, UseCaseSummary } from '../../../..
 import type { Actor } from '../../../platform/authz/actor.ts'
 import type { Queryable } from '../../../platform/db/client.ts'
 import { DomainError } from '../../../platform/errors.ts'
-import { visibleUseCases } from './visibility.ts'
+import { clusterIdsOfUseCase, visibleUseCases } from './visibility.ts'
 
 export const iso = (d: Date | string) => new Date(d).toISOString()
 export const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d))
 
-/** Visible use cases with their organisation's name, as rows for summaries. */
+/**
+ * Visible use cases with their organisation's name, as rows for summaries; `cluster_ids` (the clusters
+ * following each one) lets domain/parties.ts decide who is staff by the visibility rule.
+ */
 export function selectSummaries(db: Queryable, actor: Actor) {
   return visibleUseCases(db, actor)
     .innerJoin('organisations as o', 'o.id', 'uc.organisation_id')
+    .select(clusterIdsOfUseCase.as('cluster_ids'))
     .select([
       'uc.id',
       'uc.programme_id',
@@ -29,6 +33,7 @@ export function selectSummaries(db: Queryable, actor: Actor) {
       'uc.updated_at',
       'uc.submitted_at',
       'uc.decided_at',
+      'uc.workshop_id',
     ])
 }
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectSummaries>['executeTakeFirstOrThrow']>>
@@ -89,7 +94,12 @@ export async function findVisible(db: Queryable, actor: Actor, id: string): Prom
 
 /** Locks a visible use case's row for a command (404 when it is missing or hidden). */
 export async function lockVisible(db: Queryable, actor: Actor, id: string) {
-  const row = await visibleUseCases(db, actor).selectAll('uc').where('uc.id', '=', id).forUpdate().executeTakeFirst()
+  const row = await visibleUseCases(db, actor)
+    .selectAll('uc')
+    .select(clusterIdsOfUseCase.as('cluster_ids'))
+    .where('uc.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
   if (!row) throw notFound()
   return row
 }

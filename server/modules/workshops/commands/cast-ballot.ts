@@ -6,9 +6,13 @@ import { inTransaction } from '../../../platform/db/client.ts'
 import { DomainError, fieldError } from '../../../platform/errors.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { checkBallot } from '../domain/ballot.ts'
+import { visibleLinkedUseCases } from '../queries/workshop-view.ts'
 import { loadWorkshop } from './guard.ts'
 
-/** An approved registrant replaces their ballot: all points at once, within budget, before closing. */
+/**
+ * An approved registrant replaces their ballot: all points at once, within budget, before closing, and
+ * only on use cases put to the vote that they may see (one hidden from them is "not in the workshop").
+ */
 export async function castBallot(
   ctx: CommandContext,
   id: string,
@@ -28,14 +32,10 @@ export async function castBallot(
     if (!reg || w.status !== 'published') {
       throw new DomainError('forbidden', 'Only approved participants vote.', { reason: 'wrong_status' })
     }
-    const linked = await tx
-      .selectFrom('workshop_use_cases')
-      .select('use_case_id')
-      .where('workshop_id', '=', id)
-      .execute()
+    const linked = await visibleLinkedUseCases(tx, ctx.actor, id).execute()
     const verdict = checkBallot(input.allocations, {
       budget: w.points_budget,
-      linkedUseCaseIds: new Set(linked.map((l) => l.use_case_id)),
+      linkedUseCaseIds: new Set(linked.map((l) => l.id)),
       voteClosesAt: w.vote_closes_at ? new Date(w.vote_closes_at) : null,
       now,
     })

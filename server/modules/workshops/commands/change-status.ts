@@ -6,8 +6,12 @@ import type { CommandContext } from '../../../platform/http/route.ts'
 import { toWorkshop } from '../queries/workshop-view.ts'
 import { loadAsOrganiser } from './guard.ts'
 import { scheduleReminder } from './reminder.ts'
+import { announceVoteIfReady, scheduleVoteNotices } from './vote-notices.ts'
 
-/** draft → published (schedules the reminder); draft | published → cancelled (reminders then skip). */
+/**
+ * draft → published (schedules the reminder and the vote's closing notices, and announces the vote if
+ * use cases were already linked); draft | published → cancelled (the scheduled jobs then do nothing).
+ */
 export async function changeWorkshopStatus(
   ctx: CommandContext,
   id: string,
@@ -23,13 +27,17 @@ export async function changeWorkshopStatus(
         to,
       })
     }
-    const after = await tx
+    let after = await tx
       .updateTable('workshops')
       .set({ status: to, updated_at: now })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()
-    if (to === 'published') await scheduleReminder(tx, after)
+    if (to === 'published') {
+      await scheduleReminder(tx, after)
+      await scheduleVoteNotices(tx, after, now)
+      after = await announceVoteIfReady(tx, ctx, after, ctx.actor.userId)
+    }
     await recordAudit(tx, ctx, {
       action: to === 'published' ? 'workshop.published' : 'workshop.cancelled',
       subjectType: 'workshop',

@@ -5,11 +5,12 @@ import { inTransaction } from '../../../platform/db/client.ts'
 import { DomainError, fieldError } from '../../../platform/errors.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { loadAsOrganiser } from './guard.ts'
-import { sendWorkshopMail } from './mail.ts'
+import { notifyWorkshop } from './mail.ts'
 
 /**
- * Invites organisations (each of their members) and people by email to a published workshop. An
- * address already invited is not mailed twice. Answers the addresses that were mailed now.
+ * Invites organisations (each of their members) and people by email to a published workshop, with the
+ * calendar invitation attached (people with an account also see it in their notifications). An address
+ * already invited is not invited twice. Answers the addresses invited now.
  */
 export async function inviteToWorkshop(
   ctx: CommandContext,
@@ -48,7 +49,7 @@ export async function inviteToWorkshop(
         })
         .execute()
     }
-    await sendWorkshopMail(tx, ctx, w, 'workshopInvitation', invited)
+    await notifyWorkshop(tx, ctx, w, 'workshop_invitation', { emails: invited }, { actorId: ctx.actor.userId })
     await recordAudit(tx, ctx, {
       action: 'workshop.invited',
       subjectType: 'workshop',

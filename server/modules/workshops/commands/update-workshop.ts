@@ -6,17 +6,19 @@ import { DomainError } from '../../../platform/errors.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { toWorkshop } from '../queries/workshop-view.ts'
 import { iso, loadAsOrganiser } from './guard.ts'
-import { registrantEmails, sendWorkshopMail } from './mail.ts'
+import { notifyWorkshop, registrantIds } from './mail.ts'
 import { scheduleReminder } from './reminder.ts'
 import { checkShape } from './shape.ts'
+import { announceVoteIfReady, scheduleVoteNotices } from './vote-notices.ts'
 import { promoteFromWaitlist } from './waitlist.ts'
 
 export type WorkshopUpdate = z.output<typeof workshopUpdate>
 
 /**
  * Edits a workshop. A change of time or place bumps `sequence` (calendar clients replace the event),
- * mails the registrants of a published workshop and schedules the reminder for the new time; a larger
- * capacity promotes people from the waiting list.
+ * notifies the registrants of a published workshop (with the updated invitation attached) and schedules
+ * the reminder for the new time; a new closing time of the vote reschedules its notices (and may open
+ * it, announced once); a larger capacity promotes people from the waiting list.
  */
 export async function updateWorkshop(ctx: CommandContext, id: string, input: WorkshopUpdate): Promise<Workshop> {
   const now = ctx.clock.now()
@@ -41,7 +43,7 @@ export async function updateWorkshop(ctx: CommandContext, id: string, input: Wor
       merged.timeZone !== before.time_zone ||
       merged.meetingUrl !== before.meeting_url ||
       merged.location !== before.location
-    const after = await tx
+    let after = await tx
       .updateTable('workshops')
       .set({
         ...(input.title !== undefined ? { title: input.title } : {}),
@@ -63,9 +65,24 @@ export async function updateWorkshop(ctx: CommandContext, id: string, input: Wor
       .returningAll()
       .executeTakeFirstOrThrow()
     if (moved && after.status === 'published') {
-      const to = await registrantEmails(tx, id, ['pending', 'approved', 'waitlisted'])
-      await sendWorkshopMail(tx, ctx, after, 'workshopChanged', to)
+      const approved = new Set(await registrantIds(tx, id, ['approved']))
+      const to = await registrantIds(tx, id, ['pending', 'approved', 'waitlisted'])
+      await notifyWorkshop(
+        tx,
+        ctx,
+        after,
+        'workshop_changed',
+        { userIds: to },
+        { actorId: ctx.actor.userId, withMeetingLink: (r) => r.userId !== null && approved.has(r.userId) },
+      )
       await scheduleReminder(tx, after)
+    }
+    const closingMoved =
+      (before.vote_closes_at ? iso(before.vote_closes_at) : null) !==
+      (after.vote_closes_at ? iso(after.vote_closes_at) : null)
+    if (closingMoved && after.status === 'published') {
+      await scheduleVoteNotices(tx, after, now)
+      after = await announceVoteIfReady(tx, ctx, after, ctx.actor.userId)
     }
     if (after.capacity > before.capacity) await promoteFromWaitlist(tx, after)
     await recordAudit(tx, ctx, {

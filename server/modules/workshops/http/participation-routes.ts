@@ -21,6 +21,7 @@ import { inviteToWorkshop } from '../commands/invite.ts'
 import { linkUseCases } from '../commands/link-use-cases.ts'
 import { markAttendance } from '../commands/mark-attendance.ts'
 import { registerForWorkshop } from '../commands/register.ts'
+import { getMyBallot } from '../queries/get-ballot.ts'
 import { listRegistrations } from '../queries/list-registrations.ts'
 import { getResults } from '../queries/results.ts'
 import { tags, workshopParams } from './workshop-routes.ts'
@@ -108,6 +109,16 @@ export const participationRoutes = [
     body: workshopUseCasesInput,
     response: workshop,
     handler: async ({ params, body }, ctx) => linkUseCases(ctx, params.workshopId, body.useCaseIds),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/workshops/:workshopId/ballot',
+    capability: 'workshop.view',
+    summary: 'Your saved points allocation (on the use cases you may see), to start the vote page from',
+    tags,
+    params: workshopParams,
+    response: ballot,
+    handler: async ({ params }, ctx) => getMyBallot(ctx, params.workshopId),
   }),
   defineRoute({
     method: 'PUT',

@@ -6,8 +6,13 @@ import type { CommandContext } from '../../../platform/http/route.ts'
 import { isOrganiser, loadWorkshop } from '../commands/guard.ts'
 import { voteOpen } from '../domain/ballot.ts'
 import { tally } from '../domain/tally.ts'
+import { visibleLinkedUseCases } from './workshop-view.ts'
 
-/** The full tally: organisers and operators at any time; approved participants once the vote closed. */
+/**
+ * The full tally: organisers and operators at any time; approved participants once the vote closed.
+ * Only over the use cases the caller may see (the use-case visibility rule): organisers see every one
+ * put to the vote; a participant is not told of a hidden one, nor of the points and voters it drew.
+ */
 export async function getResults(ctx: CommandContext, id: string): Promise<z.input<typeof workshopResults>> {
   authorize(ctx.actor, 'workshop.view')
   const w = await loadWorkshop(ctx.db, ctx.actor, id)
@@ -26,17 +31,20 @@ export async function getResults(ctx: CommandContext, id: string): Promise<z.inp
       })
     }
   }
-  const useCases = await ctx.db
-    .selectFrom('workshop_use_cases as l')
-    .innerJoin('use_cases as uc', 'uc.id', 'l.use_case_id')
-    .select(['uc.id', 'uc.title'])
-    .where('l.workshop_id', '=', id)
-    .execute()
-  const votes = await ctx.db
-    .selectFrom('workshop_votes')
-    .select(['user_id as voterId', 'use_case_id as useCaseId', 'points'])
-    .where('workshop_id', '=', id)
-    .execute()
+  const useCases = await visibleLinkedUseCases(ctx.db, ctx.actor, id).execute()
+  const votes =
+    useCases.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('workshop_votes')
+          .select(['user_id as voterId', 'use_case_id as useCaseId', 'points'])
+          .where('workshop_id', '=', id)
+          .where(
+            'use_case_id',
+            'in',
+            useCases.map((u) => u.id),
+          )
+          .execute()
   const t = tally(
     useCases.map((u) => u.id),
     votes,
