@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { previewColumns, readImportTable } from './import-table.ts'
+import { previewColumns, previewImport, readImportTable } from './import-table.ts'
+import { addToIndex, distinctColumnValues, indexOrganisations } from './lookups.ts'
 import { cellsByField, checkColumnMapping, normaliseHeader, suggestColumnMapping } from './mapping.ts'
+import { runMappedImport } from './run-import.ts'
 import { isParseError, parseDecimal, parseEuroCents, parseWhole, splitList } from './values.ts'
 
 test('numbers written the European ways, and the ambiguous ones refused', () => {
@@ -86,4 +88,71 @@ test('an uploaded table: rows numbered as the spreadsheet shows them, blank rows
       return true
     },
   )
+})
+
+test('preview, lookups and a mapping with problems: the shared steps of every import', async () => {
+  const csv = Buffer.from('Name,Country\nAcme,BE\n acme ,FR\nBeta,\n').toString('base64')
+  const t = await readImportTable(csv, { maxBytes: 1000, maxRows: 10 })
+  const preview = previewImport(
+    t,
+    (headers) => suggestColumnMapping(headers, ['name', 'country'] as const, { name: [], country: [] }),
+    ['name', 'country'] as const,
+    (f) => f === 'name',
+  )
+  assert.deepEqual(preview.suggestedMapping, { name: 0, country: 1 })
+  assert.deepEqual(preview.fields, [
+    { field: 'name', required: true },
+    { field: 'country', required: false },
+  ])
+  assert.equal(preview.rowCount, 3)
+  assert.deepEqual(distinctColumnValues(t.data, 0), ['acme', 'beta'])
+  assert.deepEqual(distinctColumnValues(t.data, 1), ['be', 'fr'])
+  assert.deepEqual(distinctColumnValues(t.data, undefined), [])
+
+  const index = new Map<string, string[]>()
+  addToIndex(index, ' Key ', 'a', (x) => x === 'a')
+  addToIndex(index, 'key', 'a', (x) => x === 'a')
+  addToIndex(index, 'KEY', 'b', (x) => x === 'b')
+  addToIndex(index, null, 'c', (x) => x === 'c')
+  assert.deepEqual([...index], [['key', ['a', 'b']]])
+
+  const orgs = indexOrganisations(
+    [
+      { id: '1', registration_number: 'BE 01', legal_name: 'Acme SA', short_name: 'Acme' },
+      { id: '2', registration_number: null, legal_name: 'Acme', short_name: 'acme' },
+    ],
+    (o) => o.id,
+  )
+  assert.deepEqual([...orgs.organisationsByNumber], [['be 01', ['1']]])
+  assert.deepEqual(
+    [...orgs.organisationsByName],
+    [
+      ['acme sa', ['1']],
+      ['acme', ['1', '2']],
+    ],
+  )
+
+  // A mapping with problems reads no row: nothing prepared, nothing written, every row invalid.
+  const report = await runMappedImport({
+    db: undefined as never,
+    table: t,
+    mode: 'valid_rows',
+    mappingErrors: checkColumnMapping<'name' | 'country'>({ country: 5 }, t.width, ['name']),
+    prepare: () => assert.fail('no lookups for a mapping with problems'),
+    write: () => assert.fail('nothing written'),
+  })
+  assert.deepEqual(report, {
+    format: 'csv',
+    mode: 'valid_rows',
+    total: 3,
+    written: false,
+    valid: 0,
+    invalid: 3,
+    created: 0,
+    mappingErrors: [
+      { field: 'name', code: 'field_not_mapped' },
+      { field: 'country', code: 'column_not_found', value: '5' },
+    ],
+    rows: [],
+  })
 })

@@ -1,4 +1,5 @@
 import { DomainError, fieldError } from '../errors.ts'
+import type { ColumnMapping } from './mapping.ts'
 import { type ReadTable, readTable, UnreadableFile } from './read.ts'
 
 /**
@@ -61,4 +62,21 @@ export function previewColumns(t: ImportTable): ImportColumn[] {
       .slice(0, 3)
       .map((v) => (v.length > 80 ? `${v.slice(0, 79)}…` : v)),
   }))
+}
+
+/** Step 1 of every import: the file's columns, a few values each, a suggested mapping and the fields. */
+export function previewImport<F extends string>(
+  t: ImportTable,
+  suggest: (headers: string[]) => ColumnMapping<F>,
+  fields: readonly F[],
+  isRequired: (field: F) => boolean,
+) {
+  const columns = previewColumns(t)
+  return {
+    format: t.format,
+    rowCount: t.data.length,
+    columns,
+    suggestedMapping: suggest(columns.map((c) => c.header)),
+    fields: fields.map((field) => ({ field, required: isRequired(field) })),
+  }
 }

@@ -1,6 +1,8 @@
 import type { Database, Tx } from '../db/client.ts'
 import { inTransaction } from '../db/client.ts'
+import type { ImportTable } from './import-table.ts'
 import type { RowError, RowResult } from './mapping.ts'
+import type { InputFormat } from './read.ts'
 
 export type ImportMode = 'all_or_nothing' | 'valid_rows'
 
@@ -46,4 +48,40 @@ export async function runImport<T, C>(opts: {
       created: created.get(c.row) ?? null,
     })),
   }
+}
+
+/** The report every import answers with: counts, the mapping's problems, the outcome of every row. */
+export interface ImportRun<E, C> {
+  format: InputFormat
+  mode: ImportMode
+  total: number
+  written: boolean
+  valid: number
+  invalid: number
+  created: number
+  mappingErrors: E[]
+  rows: RowOutcome<C>[]
+}
+
+/**
+ * Step 2 of every import, whole: a mapping with problems reads no row (nothing written, every row
+ * counted invalid); otherwise `prepare` loads what validation looks up and answers the row validator,
+ * and `runImport` validates and writes.
+ */
+export async function runMappedImport<T, C, E>(opts: {
+  db: Database
+  table: Pick<ImportTable, 'data' | 'format'>
+  mode: ImportMode
+  mappingErrors: E[]
+  prepare: () => Promise<(cells: string[], row: number) => RowResult<T> | Promise<RowResult<T>>>
+  write: (tx: Tx, value: T, row: number) => Promise<C>
+}): Promise<ImportRun<E, C>> {
+  const { table, mode, mappingErrors } = opts
+  const base = { format: table.format, mode, total: table.data.length }
+  if (mappingErrors.length > 0) {
+    return { ...base, written: false, valid: 0, invalid: table.data.length, created: 0, mappingErrors, rows: [] }
+  }
+  const validate = await opts.prepare()
+  const outcome = await runImport({ db: opts.db, rows: table.data, mode, validate, write: opts.write })
+  return { ...base, ...outcome, created: outcome.rows.filter((r) => r.created).length, mappingErrors: [] }
 }

@@ -12,9 +12,10 @@ import { resources } from '../../../../shared/i18n/index.ts'
 import { recordAudit } from '../../../platform/audit/index.ts'
 import { authorize } from '../../../platform/authz/policy.ts'
 import type { Queryable, Tx } from '../../../platform/db/client.ts'
-import { previewColumns, readImportTable } from '../../../platform/export/import-table.ts'
+import { previewImport, readImportTable } from '../../../platform/export/import-table.ts'
+import { addToIndex, distinctColumnValues, indexOrganisations } from '../../../platform/export/lookups.ts'
 import { checkColumnMapping } from '../../../platform/export/mapping.ts'
-import { runImport } from '../../../platform/export/run-import.ts'
+import { runMappedImport } from '../../../platform/export/run-import.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { detectLanguage } from '../../../platform/search/language.ts'
 import {
@@ -32,15 +33,9 @@ const limits = { maxBytes: importMaxBytes, maxRows: organisationImportMaxRows }
 /** Step 1: the file's columns, a few sample values each, and a suggested mapping. Writes nothing. */
 export async function previewOrganisationImport(ctx: CommandContext, file: string): Promise<OrganisationImportPreview> {
   authorize(ctx.actor, 'organisation.import')
-  const t = await readImportTable(file, limits)
-  const columns = previewColumns(t)
-  return {
-    format: t.format,
-    rowCount: t.data.length,
-    columns,
-    suggestedMapping: suggestOrganisationMapping(columns.map((c) => c.header)),
-    fields: organisationImportFields.map((field) => ({ field, required: organisationImportRequired.includes(field) })),
-  }
+  return previewImport(await readImportTable(file, limits), suggestOrganisationMapping, organisationImportFields, (f) =>
+    organisationImportRequired.includes(f),
+  )
 }
 
 /**
@@ -55,30 +50,18 @@ export async function importOrganisations(
 ): Promise<OrganisationImportReport> {
   authorize(ctx.actor, 'organisation.import')
   const t = await readImportTable(input.file, limits)
-  const base = { format: t.format, mode: input.mode, total: t.data.length }
-  const mappingErrors = checkColumnMapping(input.mapping, t.width, organisationImportRequired)
-  if (mappingErrors.length > 0) {
-    return { ...base, written: false, valid: 0, invalid: t.data.length, created: 0, mappingErrors, rows: [] }
-  }
-  const lookups = await loadLookups(ctx.db, ctx.clock.now())
-  const seen = new Set<string>()
-  const result = await runImport({
+  return runMappedImport({
     db: ctx.db,
-    rows: t.data,
+    table: t,
     mode: input.mode,
-    validate: (cells) => validateOrganisationRow(cells, input.mapping, lookups, seen),
+    mappingErrors: checkColumnMapping(input.mapping, t.width, organisationImportRequired),
+    prepare: async () => {
+      const lookups = await loadLookups(ctx.db, ctx.clock.now())
+      const seen = new Set<string>()
+      return (cells) => validateOrganisationRow(cells, input.mapping, lookups, seen)
+    },
     write: (tx, value, row) => insertOrganisation(tx, ctx, value, t.format, row),
   })
-  const created = result.rows.filter((r) => r.created).length
-  return {
-    ...base,
-    written: result.written,
-    valid: result.valid,
-    invalid: result.invalid,
-    created,
-    mappingErrors: [],
-    rows: result.rows,
-  }
 }
 
 async function loadLookups(db: Queryable, now: Date): Promise<OrganisationImportLookups> {
@@ -94,10 +77,7 @@ async function loadLookups(db: Queryable, now: Date): Promise<OrganisationImport
   const terms = new Map<string, string[]>()
   for (const term of await db.selectFrom('taxonomy_terms').select(['id', 'taxonomy_id', 'code', 'name']).execute()) {
     for (const k of [`${term.taxonomy_id}:${term.code}`, term.code, term.name]) {
-      const key = k.trim().toLowerCase()
-      const list = terms.get(key) ?? []
-      if (!list.includes(term.id)) list.push(term.id)
-      terms.set(key, list)
+      addToIndex(terms, k, term.id, (x) => x === term.id)
     }
   }
   const labels = Object.fromEntries(
@@ -152,4 +132,44 @@ async function insertOrganisation(
     change: { source: 'import', format, row, ...v, smeStatus: sme.status },
   })
   return { id: org.id, reference: org.public_ref }
+}
+
+/** An existing organisation as the imports of other objects (use cases, solutions) match it. */
+export interface NamedOrganisation {
+  id: string
+  type: string
+  legal_name: string
+  short_name: string | null
+  registration_number: string | null
+  country: string
+}
+
+/**
+ * The existing organisations a file names in its owner columns (registration number, legal or short
+ * name; any case), indexed by number and by name for row matching. No owner column, no query.
+ */
+export async function findNamedOrganisations<V>(
+  db: Queryable,
+  data: readonly { cells: string[] }[],
+  columns: { number: number | undefined; name: number | undefined },
+  toValue: (o: NamedOrganisation) => V,
+) {
+  const numbers = distinctColumnValues(data, columns.number)
+  const names = distinctColumnValues(data, columns.name)
+  const orgs: NamedOrganisation[] =
+    numbers.length + names.length === 0
+      ? []
+      : await db
+          .selectFrom('organisations')
+          .select(['id', 'type', 'legal_name', 'short_name', 'registration_number', 'country'])
+          .where((eb) =>
+            eb.or([
+              ...(numbers.length ? [eb(eb.fn('lower', ['registration_number']), 'in', numbers)] : []),
+              ...(names.length
+                ? [eb(eb.fn('lower', ['legal_name']), 'in', names), eb(eb.fn('lower', ['short_name']), 'in', names)]
+                : []),
+            ]),
+          )
+          .execute()
+  return indexOrganisations(orgs, toValue)
 }

@@ -8,9 +8,12 @@ import { importMaxBytes, importMaxRows } from '../../../../shared/contracts/tran
 import { recordAudit } from '../../../platform/audit/index.ts'
 import { authorize } from '../../../platform/authz/policy.ts'
 import type { Queryable, Tx } from '../../../platform/db/client.ts'
-import { previewColumns, readImportTable } from '../../../platform/export/import-table.ts'
-import { runImport } from '../../../platform/export/run-import.ts'
+import { previewImport, readImportTable } from '../../../platform/export/import-table.ts'
+import { addToIndex } from '../../../platform/export/lookups.ts'
+import type { RowError } from '../../../platform/export/mapping.ts'
+import { runMappedImport } from '../../../platform/export/run-import.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
+import { findNamedOrganisations } from '../../organisations/commands/import-organisations.ts'
 import {
   checkMapping,
   type ImportedSolution,
@@ -32,18 +35,12 @@ const limits = { maxBytes: importMaxBytes, maxRows: importMaxRows }
 /** Step 1: the file's columns, a few values each, and a suggested mapping. Writes nothing. */
 export async function previewSolutionImport(ctx: CommandContext, file: string): Promise<SolutionImportPreview> {
   authorize(ctx.actor, 'solution.import')
-  const t = await readImportTable(file, limits)
-  const columns = previewColumns(t)
-  return {
-    format: t.format,
-    rowCount: t.data.length,
-    columns,
-    suggestedMapping: suggestMapping(columns.map((c) => c.header)),
-    fields: solutionImportFields.map((field) => ({
-      field,
-      required: requiredFields.includes(field) || organisationFields.includes(field),
-    })),
-  }
+  return previewImport(
+    await readImportTable(file, limits),
+    suggestMapping,
+    solutionImportFields,
+    (f) => requiredFields.includes(f) || organisationFields.includes(f),
+  )
 }
 
 /**
@@ -55,34 +52,24 @@ export async function previewSolutionImport(ctx: CommandContext, file: string): 
 export async function importSolutions(ctx: CommandContext, input: SolutionImportInput): Promise<SolutionImportReport> {
   authorize(ctx.actor, 'solution.import')
   const t = await readImportTable(input.file, limits)
-  const base = { format: t.format, mode: input.mode, total: t.data.length }
-  const mappingErrors = checkMapping(input.mapping, t.width)
-  if (mappingErrors.length > 0) {
-    return { ...base, written: false, valid: 0, invalid: t.data.length, created: 0, mappingErrors, rows: [] }
-  }
-  const lookups = await loadLookups(ctx.db, t.data, input.mapping)
   const owners = new Map<number, string | null>()
-  const outcome = await runImport<ImportedSolution, { id: string; reference: string }>({
+  const report = await runMappedImport<ImportedSolution, { id: string; reference: string }, RowError>({
     db: ctx.db,
-    rows: t.data,
+    table: t,
     mode: input.mode,
-    validate: (cells, row) => {
-      const result = validateRow(cells, input.mapping, lookups)
-      owners.set(row, result.ok ? result.value.organisation.name : result.organisation)
-      return result.ok ? result : { ok: false, errors: result.errors }
+    mappingErrors: checkMapping(input.mapping, t.width),
+    prepare: async () => {
+      const lookups = await loadLookups(ctx.db, t.data, input.mapping)
+      return (cells, row) => {
+        const result = validateRow(cells, input.mapping, lookups)
+        owners.set(row, result.ok ? result.value.organisation.name : result.organisation)
+        return result.ok ? result : { ok: false, errors: result.errors }
+      }
     },
     write: (tx, value, row) => insertSolution(tx, ctx, value, t.format, row),
   })
-  if (outcome.written) await compactCounts(ctx.db, 5_000)
-  return {
-    ...base,
-    written: outcome.written,
-    valid: outcome.valid,
-    invalid: outcome.invalid,
-    created: outcome.rows.filter((r) => r.created).length,
-    mappingErrors: [],
-    rows: outcome.rows.map((r) => ({ ...r, organisation: owners.get(r.row) ?? null })),
-  }
+  if (report.written) await compactCounts(ctx.db, 5_000)
+  return { ...report, rows: report.rows.map((r) => ({ ...r, organisation: owners.get(r.row) ?? null })) }
 }
 
 async function loadLookups(
@@ -90,40 +77,12 @@ async function loadLookups(
   data: { cells: string[] }[],
   mapping: SolutionImportInput['mapping'],
 ): Promise<SolutionImportLookups> {
-  const values = (i: number | undefined) =>
-    i === undefined ? [] : [...new Set(data.map((r) => (r.cells[i] ?? '').trim().toLowerCase()).filter(Boolean))]
-  const numbers = values(mapping.organisationRegistrationNumber)
-  const names = values(mapping.organisationName)
-  const orgs =
-    numbers.length + names.length === 0
-      ? []
-      : await db
-          .selectFrom('organisations')
-          .select(['id', 'legal_name', 'short_name', 'registration_number', 'country'])
-          .where((eb) =>
-            eb.or([
-              ...(numbers.length ? [eb(eb.fn('lower', ['registration_number']), 'in', numbers)] : []),
-              ...(names.length
-                ? [eb(eb.fn('lower', ['legal_name']), 'in', names), eb(eb.fn('lower', ['short_name']), 'in', names)]
-                : []),
-            ]),
-          )
-          .execute()
-  const add = <V>(m: Map<string, V[]>, k: string | null, v: V, same: (a: V) => boolean) => {
-    if (!k) return
-    const key = k.trim().toLowerCase()
-    const list = m.get(key) ?? []
-    if (!list.some(same)) list.push(v)
-    m.set(key, list)
-  }
-  const organisationsByNumber = new Map<string, LookupOrganisation[]>()
-  const organisationsByName = new Map<string, LookupOrganisation[]>()
-  for (const o of orgs) {
-    const v = { id: o.id, name: o.legal_name, country: o.country }
-    add(organisationsByNumber, o.registration_number, v, (x) => x.id === o.id)
-    add(organisationsByName, o.legal_name, v, (x) => x.id === o.id)
-    add(organisationsByName, o.short_name, v, (x) => x.id === o.id)
-  }
+  const { organisationsByNumber, organisationsByName } = await findNamedOrganisations(
+    db,
+    data,
+    { number: mapping.organisationRegistrationNumber, name: mapping.organisationName },
+    (o): LookupOrganisation => ({ id: o.id, name: o.legal_name, country: o.country }),
+  )
 
   const domains = new Map<string, string>()
   for (const d of await db.selectFrom('domains').select(['id', 'code', 'name']).execute()) {
@@ -143,7 +102,7 @@ async function loadLookups(
   if (mapping.tags !== undefined) {
     for (const term of await db.selectFrom('taxonomy_terms').select(['id', 'taxonomy_id', 'code', 'name']).execute()) {
       for (const k of [`${term.taxonomy_id}:${term.code}`, term.code, term.name]) {
-        add(terms, k, term.id, (x) => x === term.id)
+        addToIndex(terms, k, term.id, (x) => x === term.id)
       }
     }
   }

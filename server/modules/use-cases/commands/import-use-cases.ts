@@ -1,12 +1,21 @@
 import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { OrganisationType } from '../../../../shared/contracts/organisations.ts'
-import type { ImportReport, ImportRowReport, importInput } from '../../../../shared/contracts/transfer.ts'
+import {
+  type ImportReport,
+  type importInput,
+  importMaxBytes,
+  importMaxRows,
+} from '../../../../shared/contracts/transfer.ts'
 import { recordAudit } from '../../../platform/audit/index.ts'
 import { authorize } from '../../../platform/authz/policy.ts'
-import { inTransaction, type Queryable, type Tx } from '../../../platform/db/client.ts'
+import type { Queryable, Tx } from '../../../platform/db/client.ts'
 import { DomainError } from '../../../platform/errors.ts'
+import { readImportTable } from '../../../platform/export/import-table.ts'
+import { addToIndex } from '../../../platform/export/lookups.ts'
+import { runMappedImport } from '../../../platform/export/run-import.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
+import { findNamedOrganisations } from '../../organisations/commands/import-organisations.ts'
 import {
   checkMapping,
   type ImportedUseCase,
@@ -18,10 +27,10 @@ import {
 } from '../domain/import-mapping.ts'
 import { programmesWhere } from '../domain/parties.ts'
 import { draftingTypes } from './create-use-case.ts'
-import { readImportFile } from './import-file.ts'
 import { replaceTags } from './references.ts'
 
 export type ImportInput = z.output<typeof importInput>
+export const importLimits = { maxBytes: importMaxBytes, maxRows: importMaxRows }
 
 /**
  * Step 2 of an import: validates every row, then writes — in ONE transaction — either every row
@@ -34,36 +43,18 @@ export type ImportInput = z.output<typeof importInput>
 export async function importUseCases(ctx: CommandContext, input: ImportInput): Promise<ImportReport> {
   authorize(ctx.actor, 'use_case.import')
   const programmeId = await importProgramme(ctx, input.programmeId)
-  const t = await readImportFile(input.file)
-  const width = Math.max(t.header.length, ...t.data.map((r) => r.cells.length))
-  const base = { format: t.format, mode: input.mode, total: t.data.length }
-
-  const mappingErrors = checkMapping(input.mapping, width)
-  if (mappingErrors.length > 0) {
-    return { ...base, written: false, valid: 0, invalid: t.data.length, created: 0, mappingErrors, rows: [] }
-  }
-
-  const lookups = await loadLookups(ctx.db, programmeId, t.data, input.mapping)
-  const checked = t.data.map((r) => ({ row: r.row, result: validateRow(r.cells, input.mapping, lookups) }))
-  const valid = checked.filter((c) => c.result.ok).length
-  const invalid = checked.length - valid
-  const write = valid > 0 && (input.mode === 'valid_rows' || invalid === 0)
-
-  const created = new Map<number, { id: string; reference: string }>()
-  if (write) {
-    await inTransaction(ctx.db, async (tx) => {
-      for (const c of checked) {
-        if (c.result.ok) created.set(c.row, await insertDraft(tx, ctx, programmeId, c.result.value, t.format, c.row))
-      }
-    })
-  }
-  const rows: ImportRowReport[] = checked.map((c) => ({
-    row: c.row,
-    ok: c.result.ok,
-    errors: c.result.ok ? [] : c.result.errors,
-    created: created.get(c.row) ?? null,
-  }))
-  return { ...base, written: write, valid, invalid, created: created.size, mappingErrors: [], rows }
+  const t = await readImportTable(input.file, importLimits)
+  return runMappedImport({
+    db: ctx.db,
+    table: t,
+    mode: input.mode,
+    mappingErrors: checkMapping(input.mapping, t.width),
+    prepare: async () => {
+      const lookups = await loadLookups(ctx.db, programmeId, t.data, input.mapping)
+      return (cells) => validateRow(cells, input.mapping, lookups)
+    },
+    write: (tx, value, row) => insertDraft(tx, ctx, programmeId, value, t.format, row),
+  })
 }
 
 async function importProgramme(ctx: CommandContext, asked: string | undefined): Promise<string> {
@@ -87,40 +78,12 @@ async function loadLookups(
   data: { cells: string[] }[],
   mapping: ImportInput['mapping'],
 ): Promise<ImportLookups> {
-  const values = (i: number | undefined) =>
-    i === undefined ? [] : [...new Set(data.map((r) => (r.cells[i] ?? '').trim().toLowerCase()).filter(Boolean))]
-  const numbers = values(mapping.organisationRegistrationNumber)
-  const names = values(mapping.organisationName)
-  const orgs =
-    numbers.length + names.length === 0
-      ? []
-      : await db
-          .selectFrom('organisations')
-          .select(['id', 'type', 'legal_name', 'short_name', 'registration_number'])
-          .where((eb) =>
-            eb.or([
-              ...(numbers.length ? [eb(eb.fn('lower', ['registration_number']), 'in', numbers)] : []),
-              ...(names.length
-                ? [eb(eb.fn('lower', ['legal_name']), 'in', names), eb(eb.fn('lower', ['short_name']), 'in', names)]
-                : []),
-            ]),
-          )
-          .execute()
-  const add = <V>(m: Map<string, V[]>, k: string | null, v: V, same: (a: V) => boolean) => {
-    if (!k) return
-    const key = k.trim().toLowerCase()
-    const list = m.get(key) ?? []
-    if (!list.some(same)) list.push(v)
-    m.set(key, list)
-  }
-  const organisationsByNumber = new Map<string, ImportOrganisation[]>()
-  const organisationsByName = new Map<string, ImportOrganisation[]>()
-  for (const o of orgs) {
-    const v = { id: o.id, eligible: draftingTypes.includes(o.type as OrganisationType) }
-    add(organisationsByNumber, o.registration_number, v, (x) => x.id === o.id)
-    add(organisationsByName, o.legal_name, v, (x) => x.id === o.id)
-    add(organisationsByName, o.short_name, v, (x) => x.id === o.id)
-  }
+  const { organisationsByNumber, organisationsByName } = await findNamedOrganisations(
+    db,
+    data,
+    { number: mapping.organisationRegistrationNumber, name: mapping.organisationName },
+    (o): ImportOrganisation => ({ id: o.id, eligible: draftingTypes.includes(o.type as OrganisationType) }),
+  )
 
   const domains = new Map<string, string>()
   for (const d of await db
@@ -137,7 +100,7 @@ async function loadLookups(
   if (mapping.tags !== undefined) {
     for (const t of await db.selectFrom('taxonomy_terms').select(['id', 'taxonomy_id', 'code', 'name']).execute()) {
       const term: ImportTerm = { id: t.id, taxonomyId: t.taxonomy_id, code: t.code, name: t.name }
-      for (const k of termKeys(term)) add(terms, k, term, (x) => x.id === term.id)
+      for (const k of termKeys(term)) addToIndex(terms, k, term, (x) => x.id === term.id)
     }
   }
   return { organisationsByNumber, organisationsByName, domains, terms }
