@@ -4,7 +4,7 @@ import { evaluate, questionnaireFor } from '../../server/modules/solutions/index
 import { seedId } from '../../server/seed/ids.ts'
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../server/seed/index.ts'
 import { seedSupply } from '../../server/seed/supply.ts'
-import { SUPPLY_DEMO_NOTE } from '../../server/seed/supply-data.ts'
+import { SUPPLY_DEMO_NOTE } from '../../server/seed/supply-data/index.ts'
 import type { SolutionType, TrlAnswerInput } from '../../shared/contracts/trl.ts'
 import { createTestApp } from '../support/app.ts'
 
