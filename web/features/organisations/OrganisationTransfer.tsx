@@ -1,13 +1,8 @@
-import { Button, Group, Menu } from '@mantine/core'
-import {
-  IconChevronDown,
-  IconDownload,
-  IconFileImport,
-  IconFileSpreadsheet,
-  IconFileTypeCsv,
-} from '@tabler/icons-react'
+import { Group } from '@mantine/core'
+import { IconFileImport } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useMe } from '../../app/session.ts'
+import { ExportMenu } from '../../design-system/ExportMenu.tsx'
 import { ButtonLink } from '../../design-system/links.tsx'
 import { organisationExportUrl } from './profile-client.ts'
 
@@ -33,35 +28,12 @@ export function OrganisationTransferActions({ query }: { query: Record<string, u
         </ButtonLink>
       ) : null}
       {mayExport ? (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              rightSection={<IconChevronDown size={14} aria-hidden />}
-            >
-              {t('organisationTransfer.export.button')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item
-              component="a"
-              href={organisationExportUrl('csv', query)}
-              download
-              leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-            >
-              {t('organisationTransfer.export.csv')}
-            </Menu.Item>
-            <Menu.Item
-              component="a"
-              href={organisationExportUrl('xlsx', query)}
-              download
-              leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-            >
-              {t('organisationTransfer.export.xlsx')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <ExportMenu
+          href={(format) => organisationExportUrl(format, query)}
+          label={t('organisationTransfer.export.button')}
+          csvLabel={t('organisationTransfer.export.csv')}
+          xlsxLabel={t('organisationTransfer.export.xlsx')}
+        />
       ) : null}
     </Group>
   )

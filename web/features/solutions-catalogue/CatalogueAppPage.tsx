@@ -1,10 +1,10 @@
-import { Alert, Button, Menu, Skeleton, Stack } from '@mantine/core'
-import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react'
+import { Alert, Skeleton, Stack } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { CatalogueFormValues } from '../../../shared/contracts/catalogue.ts'
 import { useMe } from '../../app/session.ts'
+import { ExportMenu as SharedExportMenu } from '../../design-system/ExportMenu.tsx'
 import { AnchorLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
 import { CatalogueResults } from './CatalogueResults.tsx'
@@ -90,34 +90,11 @@ function ExportMenu({ values }: { values: CatalogueFormValues }) {
   const { data: me } = useMe()
   if (!me?.abilities['solution.export']?.allowed) return null
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-        >
-          {t('solutionCatalogue.app.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          component="a"
-          href={exportUrl('csv', values)}
-          download
-          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-        >
-          {t('solutionCatalogue.app.exportCsv')}
-        </Menu.Item>
-        <Menu.Item
-          component="a"
-          href={exportUrl('xlsx', values)}
-          download
-          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-        >
-          {t('solutionCatalogue.app.exportXlsx')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <SharedExportMenu
+      href={(format) => exportUrl(format, values)}
+      label={t('solutionCatalogue.app.export')}
+      csvLabel={t('solutionCatalogue.app.exportCsv')}
+      xlsxLabel={t('solutionCatalogue.app.exportXlsx')}
+    />
   )
 }

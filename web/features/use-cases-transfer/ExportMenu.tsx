@@ -1,8 +1,7 @@
-import { Button, Menu } from '@mantine/core'
-import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { isLocale } from '../../../shared/i18n/index.ts'
 import { useMe } from '../../app/session.ts'
+import { ExportMenu as SharedExportMenu } from '../../design-system/ExportMenu.tsx'
 import { exportUrl, type UseCaseExportQuery } from './client.ts'
 
 /**
@@ -17,34 +16,11 @@ export function ExportMenu({ query }: { query: UseCaseExportQuery & { page?: unk
   if (!me?.abilities['use_case.export']?.allowed) return null
   const withLang = isLocale(i18n.language) ? { ...query, lang: i18n.language } : query
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-        >
-          {t('useCaseTransfer.export.button')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          component="a"
-          href={exportUrl('csv', withLang)}
-          download
-          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-        >
-          {t('useCaseTransfer.export.csv')}
-        </Menu.Item>
-        <Menu.Item
-          component="a"
-          href={exportUrl('xlsx', withLang)}
-          download
-          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-        >
-          {t('useCaseTransfer.export.xlsx')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <SharedExportMenu
+      href={(format) => exportUrl(format, withLang)}
+      label={t('useCaseTransfer.export.button')}
+      csvLabel={t('useCaseTransfer.export.csv')}
+      xlsxLabel={t('useCaseTransfer.export.xlsx')}
+    />
   )
 }
