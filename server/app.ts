@@ -4,7 +4,18 @@ import type { FastifyInstance } from 'fastify'
 import type { Config } from './config/index.ts'
 import { accountRoutes } from './modules/account/index.ts'
 import { adminRoutes } from './modules/admin/index.ts'
+import {
+  applicationRoutes,
+  dashboardRoutes,
+  eligibilityOfApplication,
+  pdfRoutes,
+  registerApplicationJobs,
+  screenCall,
+  screeningRoutes,
+  setEligibilityReader,
+} from './modules/applications/index.ts'
 import { type Auth, createActorResolver, createAuth, mountAuth } from './modules/auth/index.ts'
+import { callRoutes, mountCallPages, onCallClosed, registerCallJobs } from './modules/calls/index.ts'
 import { challengeRoutes, mountCataloguePages } from './modules/challenges/index.ts'
 import { notificationRoutes } from './modules/notifications/index.ts'
 import { mountProfilePages, organisationExists, organisationRoutes } from './modules/organisations/index.ts'
@@ -22,6 +33,7 @@ import { serveSpa } from './platform/http/spa.ts'
 import { JobWorker } from './platform/jobs/queue.ts'
 import { createLogger, type Logger } from './platform/logger.ts'
 import { createMailer, type Mailer, registerMailDelivery } from './platform/mail/mailer.ts'
+import { configureSigning } from './platform/signing/index.ts'
 import type { PageRenderer } from './platform/ssr/types.ts'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -38,6 +50,11 @@ export const allRoutes: AnyRoute[] = [
   ...solutionRoutes,
   ...catalogueRoutes,
   ...notificationRoutes,
+  ...callRoutes,
+  ...applicationRoutes,
+  ...pdfRoutes,
+  ...screeningRoutes,
+  ...dashboardRoutes,
 ]
 
 export interface AppOptions {
@@ -86,9 +103,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     trustProxy: config.trustProxy,
     rateLimit: config.env === 'production',
   })
+  configureSigning(db, { authSecret: config.authSecret, privateKey: config.receiptSigningKey })
   const worker = new JobWorker(db, log, clock)
   registerMailDelivery(worker, { smtpUrl: config.smtpUrl, from: config.mailFrom })
   registerWorkshopJobs(worker, { mailer, publicUrl: config.publicUrl, clock })
+  registerCallJobs(worker, { clock })
+  registerApplicationJobs(worker, { mailer, publicUrl: config.publicUrl, log, clock })
+  // Screening at the deadline, and the eligibility shown in an application (applications module).
+  onCallClosed(screenCall)
+  setEligibilityReader(eligibilityOfApplication)
   const renderer = opts.renderer === undefined ? await loadRenderer(log) : opts.renderer
 
   const http = await createHttpServer({
@@ -107,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       if (renderer) await mountCataloguePages(app, { db, clock, renderer, publicUrl: config.publicUrl })
       if (renderer) await mountProfilePages(app, { db, clock, renderer, publicUrl: config.publicUrl })
       if (renderer) await mountSolutionPages(app, { db, clock, renderer, publicUrl: config.publicUrl })
+      if (renderer) await mountCallPages(app, { db, clock, renderer, publicUrl: config.publicUrl })
       await serveSpa(app, `${ROOT}dist/client`)
     },
   })

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/index.ts'
 import { openDatabase } from './platform/db/client.ts'
 import { migrateToLatest } from './platform/db/migrate.ts'
 import { createLogger } from './platform/logger.ts'
+import { configureSigning } from './platform/signing/index.ts'
 import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts, seedProgramme } from './seed/index.ts'
 
 let config: ReturnType<typeof loadConfig>
@@ -22,6 +23,8 @@ const database = await openDatabase(
 )
 const { applied } = await migrateToLatest(database.db)
 if (applied.length) log.info({ applied }, 'migrations applied')
+// The seed signs demo receipts with the same key the app will use.
+configureSigning(database.db, { authSecret: config.authSecret, privateKey: config.receiptSigningKey })
 if (config.seedDemo) {
   const programmeId = await seedProgramme(database.db)
   await seedDemoAccounts(database.db, programmeId)

@@ -40,6 +40,10 @@ export const tokenScopes = [
   'workshops:write',
   'solutions:read',
   'solutions:write',
+  'calls:read',
+  'calls:write',
+  'applications:read',
+  'applications:write',
 ] as const
 export type TokenScope = (typeof tokenScopes)[number]
 
@@ -135,6 +139,19 @@ export const capabilityMatrix = {
   'solution.review_trl': { roles: ['cluster_staff', 'operator', 'expert'], scope: 'solutions:write' },
   'solution.export': { roles: signedIn, scope: 'solutions:read' },
   'solution.import': { roles: ['operator', 'cluster_staff'], scope: 'solutions:write' },
+  // Calls: published calls are public (drafts are 404 to all but operators); operators set them up,
+  // answer questions and review eligibility; programme staff follow the dashboard.
+  'call.view': { roles: everyone, scope: 'calls:read' },
+  'call.manage': { roles: ['operator'], scope: 'calls:write' },
+  'call.ask': { roles: signedIn, scope: 'calls:write' },
+  'call.dashboard': { roles: ['operator', 'cluster_staff'], scope: 'calls:read' },
+  'call.screen': { roles: ['operator'], scope: 'calls:write' },
+  // Applications: the route gate asks for a signed-in person; each command checks that the caller
+  // belongs to the consortium (lead or accepted partner) or is an operator; an application the caller
+  // may not see is a 404. Only the lead's members submit and withdraw.
+  'application.view': { roles: signedIn, scope: 'applications:read' },
+  'application.manage': { roles: signedIn, scope: 'applications:write' },
+  'application.submit': { roles: signedIn, scope: 'applications:write' },
 } as const satisfies Record<string, CapabilityRule>
 
 export type Capability = keyof typeof capabilityMatrix

@@ -33,6 +33,8 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Ed25519 private key (PKCS#8, PEM or base64 DER) that signs submission receipts; by default one is made and kept in the database. */
+  RECEIPT_SIGNING_KEY: z.string().min(40).optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -53,6 +55,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL']
   trustProxy: boolean
   seedDemo: boolean
+  receiptSigningKey: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +95,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
+    receiptSigningKey: e.RECEIPT_SIGNING_KEY,
   }
 }
 

@@ -56,6 +56,77 @@ export interface ApiTokens {
   user_id: string;
 }
 
+export interface ApplicationFiles {
+  application_id: string;
+  created_at: Generated<Timestamp>;
+  file_id: string;
+  partner_id: string | null;
+  question_id: string;
+}
+
+export interface ApplicationPartners {
+  application_id: string;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  confirmed_version: number | null;
+  id: Generated<string>;
+  invited_at: Generated<Timestamp>;
+  invited_by: string | null;
+  invited_email: string | null;
+  invited_name: string | null;
+  organisation_id: string | null;
+  part: Generated<Json>;
+  part_updated_at: Timestamp | null;
+  part_updated_by: string | null;
+  part_version: Generated<number>;
+  position: number;
+  responded_at: Timestamp | null;
+  role: string;
+  status: string;
+  token_expires_at: Timestamp | null;
+  token_hash: string | null;
+}
+
+export interface ApplicationRevisions {
+  application_id: string;
+  content: Json;
+  digest: string;
+  files: Json;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  key_id: string;
+  receipt: Json;
+  request_hash: string | null;
+  revision: number;
+  signature: string;
+  submitted_at: Timestamp;
+  submitted_by: string | null;
+}
+
+export interface Applications {
+  acronym: Generated<string>;
+  admissibility: Generated<string>;
+  admissibility_at: Timestamp | null;
+  admissibility_by: string | null;
+  admissibility_reason: string | null;
+  answer_meta: Generated<Json>;
+  answers: Generated<Json>;
+  call_id: string;
+  challenge_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  lead_organisation_id: string;
+  reference: string;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  submitted_revision: number | null;
+  title: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface AuditChain {
   hash: string;
   id: number;
@@ -78,16 +149,59 @@ export interface AuditEvents {
   subject_type: string;
 }
 
+export interface CallDocuments {
+  call_id: string;
+  created_at: Generated<Timestamp>;
+  file_id: string;
+  id: Generated<string>;
+  kind: string;
+  position: number;
+  title: Json;
+}
+
+export interface CallQuestions {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  asked_at: Generated<Timestamp>;
+  asked_by: string | null;
+  call_id: string;
+  id: Generated<string>;
+  language: Generated<string>;
+  position: number | null;
+  question: string;
+  status: Generated<string>;
+}
+
 export interface Calls {
+  cancelled_at: Timestamp | null;
   closes_at: Timestamp;
   code: string;
+  config: Generated<Json>;
+  config_version: Generated<number>;
   created_at: Generated<Timestamp>;
+  created_by: string | null;
+  frozen_at: Timestamp | null;
   id: Generated<string>;
   opens_at: Timestamp;
   programme_id: string;
+  published_at: Timestamp | null;
+  screened_at: Timestamp | null;
+  summary: Generated<Json>;
   time_zone: Generated<string>;
   title: Json;
   updated_at: Generated<Timestamp>;
+}
+
+export interface CallVersions {
+  call_id: string;
+  change_log: Json | null;
+  closes_at: Timestamp;
+  config: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  opens_at: Timestamp;
+  version: number;
 }
 
 export interface CatalogueCountDeltas {
@@ -184,6 +298,19 @@ export interface Domains {
   name: Json;
   position: number;
   programme_id: string;
+}
+
+export interface EligibilityResults {
+  application_id: string;
+  outcome: string;
+  overridden_at: Timestamp | null;
+  overridden_by: string | null;
+  override_justification: string | null;
+  override_outcome: string | null;
+  reason: Json;
+  revision: number;
+  rule: string;
+  screened_at: Timestamp;
 }
 
 export interface Files {
@@ -370,6 +497,15 @@ export interface SignInFailures {
   id: Generated<string>;
   ip_address: string;
   occurred_at: Timestamp;
+}
+
+export interface SigningKeys {
+  algorithm: Generated<string>;
+  created_at: Generated<Timestamp>;
+  key_id: string;
+  private_key_enc: string | null;
+  public_key: string;
+  retired_at: Timestamp | null;
 }
 
 export interface SolutionChallenges {
@@ -629,8 +765,15 @@ export interface WorkshopVotes {
 export interface DB {
   accounts: Accounts;
   api_tokens: ApiTokens;
+  application_files: ApplicationFiles;
+  application_partners: ApplicationPartners;
+  application_revisions: ApplicationRevisions;
+  applications: Applications;
   audit_chain: AuditChain;
   audit_events: AuditEvents;
+  call_documents: CallDocuments;
+  call_questions: CallQuestions;
+  call_versions: CallVersions;
   calls: Calls;
   catalogue_count_deltas: CatalogueCountDeltas;
   catalogue_counts: CatalogueCounts;
@@ -642,6 +785,7 @@ export interface DB {
   cluster_members: ClusterMembers;
   clusters: Clusters;
   domains: Domains;
+  eligibility_results: EligibilityResults;
   files: Files;
   invitations: Invitations;
   jobs: Jobs;
@@ -657,6 +801,7 @@ export interface DB {
   rate_limits: RateLimits;
   sessions: Sessions;
   sign_in_failures: SignInFailures;
+  signing_keys: SigningKeys;
   solution_challenges: SolutionChallenges;
   solution_domains: SolutionDomains;
   solution_media: SolutionMedia;

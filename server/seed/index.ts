@@ -4,6 +4,8 @@ import { recordAudit } from '../platform/audit/index.ts'
 import { systemActor } from '../platform/authz/actor.ts'
 import { systemClock } from '../platform/clock.ts'
 import { type Database, inTransaction, type Tx } from '../platform/db/client.ts'
+import { seedDemoApplications } from './applications.ts'
+import { seedCalls } from './calls.ts'
 import { seedChallenges } from './challenges.ts'
 import { seedId } from './ids.ts'
 import { securit } from './securit.ts'
@@ -274,4 +276,8 @@ export async function seedDemoAccounts(db: Database, programmeId: string): Promi
   await seedDemoWorkshops(db, programmeId)
   // The demo supply side: SMEs and their solutions with TRL self-assessments (the demo SME owns two).
   await seedSupply(db, programmeId)
+  // SecurIT's open calls with their rules, the demo call open now, and demo applications to OC1 and OC2
+  // (submitted, resubmitted, withdrawn, drafts), screened and partly reviewed.
+  await seedCalls(db, programmeId)
+  await seedDemoApplications(db)
 }

@@ -44,16 +44,22 @@ export const uuid = z.uuid()
 export const isoDateTime = z.iso.datetime({ offset: true })
 export const isoDate = z.iso.date()
 
-/** RFC 9457 problem details, with Cascade's stable `code` and per-field errors. */
-export const problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  code: z.string(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  requestId: z.string().optional(),
-  reason: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
-})
+/**
+ * RFC 9457 problem details, with Cascade's stable `code` and per-field errors. Extension members
+ * (a DomainError's details: `conflicts` of an edit conflict, the current `part`, readiness `issues`…)
+ * are kept, not stripped.
+ */
+export const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    reason: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+  })
+  .catchall(z.unknown())
 export type Problem = z.infer<typeof problem>

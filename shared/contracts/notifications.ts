@@ -16,6 +16,8 @@ export const notificationKinds = [
   'workshop_vote_open',
   'workshop_vote_closing',
   'workshop_vote_closed',
+  'application_admissible',
+  'application_inadmissible',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 

@@ -1,8 +1,27 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next'
 import { type Locale, locales } from '../contracts/common.ts'
-import en from './locales/en.json' with { type: 'json' }
-import fr from './locales/fr.json' with { type: 'json' }
-import nl from './locales/nl.json' with { type: 'json' }
+import applicationsEn from './locales/applications/en.json' with { type: 'json' }
+import applicationsFr from './locales/applications/fr.json' with { type: 'json' }
+import applicationsNl from './locales/applications/nl.json' with { type: 'json' }
+import callsEn from './locales/calls/en.json' with { type: 'json' }
+import callsFr from './locales/calls/fr.json' with { type: 'json' }
+import callsNl from './locales/calls/nl.json' with { type: 'json' }
+import enBase from './locales/en.json' with { type: 'json' }
+import frBase from './locales/fr.json' with { type: 'json' }
+import nlBase from './locales/nl.json' with { type: 'json' }
+import screeningEn from './locales/screening/en.json' with { type: 'json' }
+import screeningFr from './locales/screening/fr.json' with { type: 'json' }
+import screeningNl from './locales/screening/nl.json' with { type: 'json' }
+
+/**
+ * Larger features keep their texts in their own files (`locales/<feature>/<lang>.json`), each one
+ * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`. They are merged here, so
+ * the browser, the server and the tests see one tree per language.
+ */
+export const featureNamespaces = ['calls', 'applications', 'screening'] as const
+const en = { ...enBase, calls: callsEn, applications: applicationsEn, screening: screeningEn }
+const fr = { ...frBase, calls: callsFr, applications: applicationsFr, screening: screeningFr }
+const nl = { ...nlBase, calls: callsNl, applications: applicationsNl, screening: screeningNl }
 
 /**
  * Cascade's translations: one namespace (`translation`), nested keys (`auth.signIn.title`), bundled into the

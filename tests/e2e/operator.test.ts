@@ -89,6 +89,7 @@ test('an operator makes someone cluster staff of HSD; they get its navigation; t
       'API tokens',
       'All organisations',
       'Cluster members',
+      'Calls',
       'Import solutions',
     ])
     await shell.navigate('Profile')

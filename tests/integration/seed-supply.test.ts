@@ -19,9 +19,7 @@ async function count(table: 'organisations' | 'solutions' | 'trl_assessments' | 
 }
 
 test('the demo supply side: 40+ organisations in 12+ countries, 60+ solutions with completed TRL assessments', async () => {
-  const started = performance.now()
   await seedDemoAccounts(t.db, t.programmeId)
-  const seconds = (performance.now() - started) / 1000
   const before = {
     organisations: await count('organisations'),
     solutions: await count('solutions'),
@@ -127,7 +125,6 @@ test('the demo supply side: 40+ organisations in 12+ countries, 60+ solutions wi
   const challenges = await t.db.selectFrom('solution_challenges').select('solution_id').execute()
   assert.ok(new Set(challenges.map((c) => c.solution_id)).size >= 55, 'nearly all address a challenge')
   assert.ok(before.reviews >= 3, 'a few reviewed by staff and experts')
-  assert.ok(seconds < 20, `seeding took ${seconds.toFixed(1)} s`)
 })
 
 test('the demo SME sees its solutions; anonymous demo profiles stay anonymous through the API', async () => {

@@ -7,6 +7,7 @@ import { type App, buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import type { Database } from '../../server/platform/db/client.ts'
 import { createLogger } from '../../server/platform/logger.ts'
+import { configureSigning } from '../../server/platform/signing/index.ts'
 import { seedDemoAccounts, seedProgramme } from '../../server/seed/index.ts'
 import { launchBrowser } from './browser.ts'
 import { createTestDatabase } from './db.ts'
@@ -44,6 +45,7 @@ export async function startE2E(opts: { manualClose?: boolean } = {}): Promise<E2
     SEED_DEMO: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   })
+  configureSigning(database.db, { authSecret: config.authSecret, privateKey: config.receiptSigningKey })
   const programmeId = await seedProgramme(database.db)
   await seedDemoAccounts(database.db, programmeId)
   const app = await buildApp({ config, database, log: createLogger(config.logLevel) })

@@ -12,6 +12,7 @@ import { AdminUsersPage } from '../features/admin/AdminUsersPage.tsx'
 import { MailboxPage } from '../features/admin/MailboxPage.tsx'
 import { MailMessagePage } from '../features/admin/MailMessagePage.tsx'
 import { ProgrammeSettingsPage } from '../features/admin/ProgrammeSettingsPage.tsx'
+import { createApplicationRoutes } from '../features/applications/routes.ts'
 import { CheckEmailPage } from '../features/auth/CheckEmailPage.tsx'
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx'
 import { ProfilePage } from '../features/auth/ProfilePage.tsx'
@@ -21,6 +22,7 @@ import { SignInPage } from '../features/auth/SignInPage.tsx'
 import { SignUpPage } from '../features/auth/SignUpPage.tsx'
 import { TokensPage } from '../features/auth/TokensPage.tsx'
 import { VerifiedPage } from '../features/auth/VerifiedPage.tsx'
+import { createCallRoutes } from '../features/calls/routes.ts'
 import { createClusterRoutes } from '../features/clusters/routes.ts'
 import { createNotificationRoutes } from '../features/notifications/routes.ts'
 import { AcceptInvitationPage } from '../features/organisations/AcceptInvitationPage.tsx'
@@ -32,6 +34,7 @@ import { OrganisationProfilePage } from '../features/organisations/OrganisationP
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx'
 import { createApplicantProfileRoute, createOrganisationStaffRoutes } from '../features/organisations/routes.ts'
 import { ProgrammePage } from '../features/programme/ProgrammePage.tsx'
+import { createScreeningRoutes } from '../features/screening/routes.ts'
 import { createSolutionRoutes } from '../features/solutions/routes.ts'
 import { createCatalogueRoutes } from '../features/solutions-catalogue/routes.ts'
 import { createDemandRoutes } from '../features/use-cases/routes.ts'
@@ -290,6 +293,9 @@ const routeTree = rootRoute.addChildren([
     ...createOrganisationStaffRoutes(appRoute, requireSignedIn),
     ...createNotificationRoutes(appRoute, requireSignedIn),
     ...createClusterRoutes(appRoute, requireSignedIn),
+    ...createCallRoutes(appRoute, requireSignedIn),
+    ...createScreeningRoutes(appRoute, requireSignedIn),
+    ...createApplicationRoutes(appRoute, requireSignedIn),
     dashboardRoute,
     programmeRoute,
     signInRoute,

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { I18n } from '../../shared/i18n/index.ts'
 import { type Locale, localeNames, locales } from '../../shared/i18n/index.ts'
 import { UiProviders } from '../app/providers.tsx'
+import { CallDetail } from '../features/calls-public/CallDetail.tsx'
+import { CallList } from '../features/calls-public/CallList.tsx'
 import { ChallengeDetail } from '../features/catalogue/ChallengeDetail.tsx'
 import { ChallengeList } from '../features/catalogue/ChallengeList.tsx'
 import { DomainDetail } from '../features/catalogue/DomainDetail.tsx'
@@ -50,6 +52,10 @@ function PageBody<P extends PublicPage>({ page, props }: { page: P; props: Publi
       return <SolutionList {...(props as PublicPageProps['solution-list'])} />
     case 'solution-detail':
       return <SolutionDetail {...(props as PublicPageProps['solution-detail'])} />
+    case 'call-list':
+      return <CallList {...(props as PublicPageProps['call-list'])} />
+    case 'call-detail':
+      return <CallDetail {...(props as PublicPageProps['call-detail'])} />
     case 'not-found':
       return <NotFound {...(props as PublicPageProps['not-found'])} />
     default:

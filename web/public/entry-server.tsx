@@ -1,4 +1,5 @@
 import { renderToString } from 'react-dom/server'
+import { callDetailPageProps, callListPageProps } from '../../shared/contracts/call-pages.ts'
 import { solutionDetailPageProps, solutionListPageProps } from '../../shared/contracts/catalogue.ts'
 import {
   challengeDetailPageProps,
@@ -10,6 +11,8 @@ import {
 import { organisationProfilePageProps } from '../../shared/contracts/profiles.ts'
 import { programme as programmeContract } from '../../shared/contracts/programmes.ts'
 import { createI18n, isLocale, type Locale } from '../../shared/i18n/index.ts'
+import { callHead } from '../features/calls-public/CallDetail.tsx'
+import { callListHead } from '../features/calls-public/CallList.tsx'
 import { challengeHead } from '../features/catalogue/ChallengeDetail.tsx'
 import { catalogueHead } from '../features/catalogue/ChallengeList.tsx'
 import { domainHead } from '../features/catalogue/DomainDetail.tsx'
@@ -97,6 +100,19 @@ export function render<P extends PublicPage>(
       const data = { page, props: safe, locale: lang } as HydrationData<P>
       const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
       return { html, head: solutionHead(safe, i18n.t), data }
+    }
+    case 'call-list': {
+      const safe = callListPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: callListHead(safe, i18n.t), data }
+    }
+    case 'call-detail': {
+      // Parsed with its contract: the public projection of a call (no application form, no abilities).
+      const safe = callDetailPageProps.parse(props)
+      const data = { page, props: safe, locale: lang } as HydrationData<P>
+      const html = renderToString(<PublicApp data={data as HydrationData} i18n={i18n} />)
+      return { html, head: callHead(safe, lang, i18n.t), data }
     }
     case 'not-found': {
       const safe = notFoundPageProps.parse(props)

@@ -1,3 +1,4 @@
+import type { CallDetailPageProps, CallListPageProps } from '../../shared/contracts/call-pages.ts'
 import type { SolutionDetailPageProps, SolutionListPageProps } from '../../shared/contracts/catalogue.ts'
 import type {
   ChallengeDetailPageProps,
@@ -21,6 +22,8 @@ export interface PublicPageProps {
   'organisation-profile': OrganisationProfilePageProps
   'solution-list': SolutionListPageProps
   'solution-detail': SolutionDetailPageProps
+  'call-list': CallListPageProps
+  'call-detail': CallDetailPageProps
 }
 export type PublicPage = keyof PublicPageProps
 

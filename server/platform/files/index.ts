@@ -3,6 +3,14 @@ import { fileTypeFromBuffer } from 'file-type'
 import type { Queryable, Tx } from '../db/client.ts'
 import { fieldError } from '../errors.ts'
 
+/** Word processing and spreadsheet files: OOXML (docx, xlsx) and OpenDocument (odt, ods). */
+const officeTypes = [
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+] as const
+
 /**
  * Stored files (logos, images, datasheets, evidence, later application annexes). The type is read
  * from the bytes, never taken from the client: a PDF renamed .png is refused, SVG (which can carry
@@ -14,6 +22,13 @@ export const fileKinds = {
   logo: { types: ['image/png', 'image/jpeg', 'image/webp'], maxBytes: 1024 * 1024 },
   datasheet: { types: ['application/pdf'], maxBytes: 10 * 1024 * 1024 },
   evidence: { types: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'], maxBytes: 10 * 1024 * 1024 },
+  /** A call's guide, templates and other documents: PDF and office formats (OOXML, OpenDocument). */
+  call_document: { types: [...officeTypes, 'application/pdf'], maxBytes: 20 * 1024 * 1024 },
+  /** An annex to an application: PDF, images and office formats; a file question may cap it lower. */
+  application_annex: {
+    types: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', ...officeTypes],
+    maxBytes: 20 * 1024 * 1024,
+  },
 } as const
 export type FileKind = keyof typeof fileKinds
 

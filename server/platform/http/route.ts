@@ -43,6 +43,11 @@ export interface RouteDefinition<
   /** Status of a successful answer (200 unless said). */
   status?: 200 | 201 | 202 | 204
   /**
+   * When the success status depends on the answer (201 for a new submission, 200 for the replay of an
+   * earlier one with the same Idempotency-Key): picks it from the handler's output. Documented as both.
+   */
+  statusOf?: (out: z.input<R>) => 200 | 201
+  /**
    * A file download instead of JSON: the handler sends the bytes itself through `reply` (see
    * platform/export `sendDownload`) and returns nothing; `response` is then ignored and the OpenAPI
    * document shows these media types with a binary body. Errors stay problem+json.

@@ -198,6 +198,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
           ? z.null()
           : r.response
       const responses: Record<string, unknown> = { [String(r.status ?? 200)]: success, '4XX': problem }
+      if (r.statusOf) responses['200'] = r.response
       api.route({
         method: r.method,
         url: r.url,
@@ -221,7 +222,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
             reply,
           )
           if (r.download) return reply // the handler has sent the file
-          reply.code(r.status ?? 200)
+          reply.code(r.statusOf?.(out) ?? r.status ?? 200)
           return r.status === 204 ? null : out
         },
       })

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type Locale, locales } from '../../../shared/contracts/common.ts'
+import { featureNamespaces } from '../../../shared/i18n/index.ts'
 
 type Tree = { [k: string]: string | Tree }
 const cache = new Map<Locale, Tree>()
@@ -10,6 +11,11 @@ function load(locale: Locale): Tree {
   if (!tree) {
     const file = fileURLToPath(new URL(`../../../shared/i18n/locales/${locale}.json`, import.meta.url))
     tree = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Tree) : {}
+    // Feature files (shared/i18n/index.ts says which): one top-level namespace each.
+    for (const ns of featureNamespaces) {
+      const nsFile = fileURLToPath(new URL(`../../../shared/i18n/locales/${ns}/${locale}.json`, import.meta.url))
+      if (existsSync(nsFile)) tree[ns] = JSON.parse(readFileSync(nsFile, 'utf8')) as Tree
+    }
     cache.set(locale, tree)
   }
   return tree

@@ -53,7 +53,14 @@ export function ChallengeDetail({ programme, challenge: c, solutions }: Challeng
           <Fact label={t('catalogue.detail.calls')}>
             {c.calls.length === 0
               ? t('catalogue.detail.notInCall')
-              : c.calls.map((k) => localized(k.title, i18n.language)).join(', ')}
+              : c.calls.map((k, i) => (
+                  <span key={k.id}>
+                    {i > 0 ? ', ' : ''}
+                    <Anchor href={`/calls/${encodeURIComponent(k.code)}`} inherit>
+                      {localized(k.title, i18n.language)}
+                    </Anchor>
+                  </span>
+                ))}
           </Fact>
         </SimpleGrid>
         <Stack gap="lg" maw={820}>

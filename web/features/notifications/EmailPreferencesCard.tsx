@@ -6,9 +6,10 @@ import type { NotificationKind, NotificationPreferences } from '../../../shared/
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { notificationKeys, notificationsApi } from './api.ts'
 
-const groups: { label: 'useCases' | 'workshops'; prefix: string }[] = [
+const groups: { label: 'useCases' | 'workshops' | 'applications'; prefix: string }[] = [
   { label: 'useCases', prefix: 'use_case_' },
   { label: 'workshops', prefix: 'workshop_' },
+  { label: 'applications', prefix: 'application_' },
 ]
 
 /** Which notifications also come by e-mail: one switch per kind, saved as soon as it is flipped. */

@@ -214,7 +214,9 @@ function CallCard({ call }: { call: CallSummary }) {
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Title order={3} size="h4">
-            {localized(call.title, i18n.language)}
+            <Anchor href={`/calls/${encodeURIComponent(call.code)}`} inherit>
+              {localized(call.title, i18n.language)}
+            </Anchor>
           </Title>
           <Badge
             variant="light"

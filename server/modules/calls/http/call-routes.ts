@@ -1,0 +1,116 @@
+import {
+  call,
+  callCodeParams,
+  callInput,
+  callListQuery,
+  callPage,
+  callParams,
+  callPatch,
+  callVersion,
+  callVersionParams,
+} from '../../../../shared/contracts/calls.ts'
+import { defineRoute } from '../../../platform/http/route.ts'
+import { changePublication } from '../commands/change-publication.ts'
+import { createCall } from '../commands/create-call.ts'
+import { updateCall } from '../commands/update-call.ts'
+import { getCall, getCallByCode, getCallVersion } from '../queries/get-call.ts'
+import { listCallsFor } from '../queries/list-calls.ts'
+
+export const tags = ['calls']
+
+export const callCrudRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/calls',
+    capability: 'call.view',
+    summary: 'Calls: the published ones for everyone, drafts too for operators (open ones first)',
+    tags,
+    query: callListQuery,
+    response: callPage,
+    handler: async ({ query }, ctx) => listCallsFor(ctx, query),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/calls',
+    capability: 'call.manage',
+    summary: 'Set up a draft call: rules, budget, timeline (local times in its zone), form and criteria',
+    tags,
+    body: callInput,
+    response: call,
+    status: 201,
+    bodyLimit: 4 * 1024 * 1024,
+    handler: async ({ body }, ctx) => createCall(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/calls/by-code/:code',
+    capability: 'call.view',
+    summary: 'One call by its code (a draft is 404 to all but operators)',
+    tags,
+    params: callCodeParams,
+    response: call,
+    handler: async ({ params }, ctx) => getCallByCode(ctx, params.code),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/calls/:callId',
+    capability: 'call.view',
+    summary: 'One call with its phase, abilities and the server time (a draft is 404 to all but operators)',
+    tags,
+    params: callParams,
+    response: call,
+    handler: async ({ params }, ctx) => getCall(ctx, params.callId),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/calls/:callId',
+    capability: 'call.manage',
+    summary: 'Change a call: in place before it opens; once open, a new version with a published change log',
+    tags,
+    params: callParams,
+    body: callPatch,
+    response: call,
+    bodyLimit: 4 * 1024 * 1024,
+    handler: async ({ params, body }, ctx) => updateCall(ctx, params.callId, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/calls/:callId/publish',
+    capability: 'call.manage',
+    summary: 'Publish a draft call (it then opens and closes by itself)',
+    tags,
+    params: callParams,
+    response: call,
+    handler: async ({ params }, ctx) => changePublication(ctx, params.callId, 'publish'),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/calls/:callId/unpublish',
+    capability: 'call.manage',
+    summary: 'Take a published call back to draft (only before it opens)',
+    tags,
+    params: callParams,
+    response: call,
+    handler: async ({ params }, ctx) => changePublication(ctx, params.callId, 'unpublish'),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/calls/:callId/cancel',
+    capability: 'call.manage',
+    summary: 'Cancel a call that has not closed',
+    tags,
+    params: callParams,
+    response: call,
+    handler: async ({ params }, ctx) => changePublication(ctx, params.callId, 'cancel'),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/calls/:callId/versions/:version',
+    capability: 'call.view',
+    summary: 'One published version of a call (version 1: the configuration it opened with)',
+    tags,
+    params: callVersionParams,
+    response: callVersion,
+    handler: async ({ params }, ctx) => getCallVersion(ctx, params.callId, params.version),
+  }),
+]
