@@ -32,7 +32,11 @@ const DOMAINS = {
     'Protection des espaces publics et des grands événements',
   ],
 }
-const CALLS = { en: ['Open call 1', 'Open call 2'], fr: ['Appel ouvert 1', 'Appel ouvert 2'] }
+// SecurIT's two calls and the open demo call of the seed, sorted.
+const CALLS = {
+  en: ['Demo call — try Cascade', 'Open call 1', 'Open call 2'],
+  fr: ['Appel de démonstration — essayez Cascade', 'Appel ouvert 1', 'Appel ouvert 2'],
+}
 
 /** Set SHOTS to a folder (e.g. docs/screenshots) to keep screenshots of the domain page. */
 const shots = process.env.SHOTS
@@ -51,7 +55,7 @@ test('the public programme home shows SecurIT in English and in French, and with
   let page: Page | undefined
   const step = journey(t, () => ({ visitor: page }))
 
-  await step('in English: the programme, its 8 clusters, 3 domains and 2 calls', async () => {
+  await step('in English: the programme, its 8 clusters, 3 domains and 3 calls', async () => {
     page = (await e2e.newPage({ width: 1280 })).page
     const home = await new ProgrammeHomePage(page).goto()
     assert.equal(await page.title(), `SecurIT — ${PROGRAMME_NAME} · Cascade`)
