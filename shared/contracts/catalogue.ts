@@ -47,6 +47,11 @@ export const catalogueFilterQuery = z.object({
   sme: optional(z.enum(smeStatuses)),
   /** A taxonomy term. */
   tag: optional(uuid),
+  /**
+   * A call's code (OC1): the solutions for the challenges in its scope, and the TRL badge judged against
+   * the call's window. A code that names no published call matches nothing.
+   */
+  call: optional(z.string().trim().max(40)),
 })
 export type CatalogueFilterQuery = z.output<typeof catalogueFilterQuery>
 
@@ -83,7 +88,7 @@ export const catalogueItem = z.object({
   /** The effective TRL (latest review, else the self-assessment); null before any completed assessment. */
   trl: z.number().int().nullable(),
   targetTrl: z.number().int().nullable(),
-  /** Whether the effective TRL lies in the programme's window (null: not assessed). */
+  /** Whether the effective TRL lies in the page's `trlWindow` (null: not assessed). */
   fitsWindow: z.boolean().nullable(),
   owner: catalogueOwner,
   domains: z.array(z.object({ code: z.string(), name: localizedText })),
@@ -98,7 +103,7 @@ export const cataloguePage = pageOf(catalogueItem).extend({
   sort: z.enum(catalogueSorts),
   /** The query's language: declared, detected, or null (every language was tried). */
   queryLanguage: z.enum(queryLanguages).nullable(),
-  /** The programme's TRL window, for the "fits TRL 5–8" badge. */
+  /** The TRL window of the badge ("fits TRL 5–8"): the filtered call's, else the programme's. */
   trlWindow,
 })
 export type CataloguePage = z.infer<typeof cataloguePage>

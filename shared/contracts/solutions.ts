@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { countryCodes } from '../countries.ts'
 import { abilities, isoDateTime, localizedText, pageOf, pageQuery, sortParam, uuid } from './common.ts'
 import { taxonomyTerm } from './taxonomies.ts'
-import { solutionTypes, trlStatus } from './trl.ts'
+import { solutionTypes, trlStatus, trlWindow } from './trl.ts'
 
 export { type SolutionType, solutionTypes } from './trl.ts'
 
@@ -175,6 +175,8 @@ export const solutionSummary = z.object({
   targetTrl: z.number().int().nullable(),
   /** Whether the effective TRL lies in the programme's window (null: not assessed yet). */
   fitsProgrammeWindow: z.boolean().nullable(),
+  /** The programme's window: its latest published call's, else 5–8. */
+  programmeTrlWindow: trlWindow,
   revision: z.number().int(),
   owner: solutionOwner,
   createdAt: isoDateTime,

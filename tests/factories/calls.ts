@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import type { Database } from '../../server/platform/db/client.ts'
 import { defaultCallConfig } from '../../shared/calls/presets.ts'
 import { localToInstant } from '../../shared/calls/time.ts'
@@ -104,4 +105,24 @@ export async function insertCall(
       .execute()
   }
   return { id: row.id, code, opensAt, closesAt }
+}
+
+/**
+ * Publishes calls of the programme by code, straight in the database (the programme seed leaves OC1 and
+ * OC2 as drafts; the demo seed publishes them through the calls module). Published a day before they
+ * open, like the demo; no jobs are scheduled. Returns the ids, in the order of `codes`.
+ */
+export async function publishCalls(db: Database, programmeId: string, codes: string[] = ['OC1', 'OC2']) {
+  const rows = await db
+    .updateTable('calls')
+    .set((eb) => ({ published_at: eb.fn.coalesce('published_at', sql<Date>`opens_at - interval '1 day'`) }))
+    .where('programme_id', '=', programmeId)
+    .where('code', 'in', codes)
+    .returning(['id', 'code'])
+    .execute()
+  return codes.map((code) => {
+    const row = rows.find((r) => r.code === code)
+    if (!row) throw new Error(`No call ${code} in the programme`)
+    return row.id
+  })
 }

@@ -2,10 +2,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { seedId } from '../../server/seed/ids.ts'
+import { publishCalls } from '../factories/calls.ts'
 import { createUser, PASSWORD } from '../factories/users.ts'
 import { createTestApp } from '../support/app.ts'
 
 const t = await createTestApp({ renderer: 'built' })
+// The programme seed leaves OC1 and OC2 as drafts; these public pages show them published.
+await publishCalls(t.db, t.programmeId)
 const anon = t.client()
 const operator = await createUser(t.db, t.programmeId, { programmeRole: 'operator' })
 const op = t.client()

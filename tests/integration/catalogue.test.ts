@@ -1,9 +1,12 @@
 /** The public catalogue: 11 seeded challenges, searchable and filterable, as JSON and as real HTML. */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { publishCalls } from '../factories/calls.ts'
 import { createTestApp } from '../support/app.ts'
 
 const t = await createTestApp({ renderer: 'built' })
+// The programme seed leaves OC1 and OC2 as drafts; these public pages show them published.
+await publishCalls(t.db, t.programmeId)
 const anon = t.client()
 const codes = (res: { body: { items: { code: string }[] } }) => res.body.items.map((i) => i.code)
 

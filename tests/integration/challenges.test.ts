@@ -3,12 +3,15 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { FixedClock } from '../../server/platform/clock.ts'
 import { seedId } from '../../server/seed/ids.ts'
+import { publishCalls } from '../factories/calls.ts'
 import { createOrganisation, createUser, PASSWORD } from '../factories/users.ts'
 import { createTestApp } from '../support/app.ts'
 
 const started = new Date(Math.floor(Date.now() / 1000) * 1000)
 const clock = new FixedClock(started)
 const t = await createTestApp({ clock })
+// The programme seed leaves OC1 and OC2 as drafts; these public pages show them published.
+await publishCalls(t.db, t.programmeId)
 const operator = await createUser(t.db, t.programmeId, { programmeRole: 'operator' })
 const op = t.client()
 await op.signIn(operator.email, PASSWORD)

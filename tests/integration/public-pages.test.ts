@@ -1,9 +1,12 @@
 /** Public pages are real HTML: what curl sees, without JavaScript, has the content and the link-preview tags. */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { publishCalls } from '../factories/calls.ts'
 import { createTestApp } from '../support/app.ts'
 
 const t = await createTestApp({ renderer: 'built' })
+// The programme seed leaves OC1 and OC2 as drafts; the home lists published calls only.
+await publishCalls(t.db, t.programmeId)
 
 function meta(html: string, attr: 'name' | 'property', key: string): string | undefined {
   const re = new RegExp(`<meta[^>]*${attr}="${key.replace('.', '\\.')}"[^>]*content="([^"]*)"`, 'i')

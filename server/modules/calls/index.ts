@@ -5,8 +5,10 @@
  *
  * Decisions:
  *  - Who: operators of the call's programme manage it (`call.manage`, then the programme on the object);
- *    a draft is 404 `call_not_found` to everyone else; a published call, even cancelled, is public
- *    (API, `/calls`, `/calls/:code`, its documents).
+ *    a draft is 404 `call_not_found` to everyone else; a published call, even cancelled, is public at
+ *    its own address (API, `/calls/:code`, its documents). Lists of calls outside the operators' views
+ *    (`/calls`, `GET /calls`, the programme, challenge and domain pages, the catalogue's call filter)
+ *    show only listed calls: published and not cancelled (`listedCallSql`, one rule).
  *  - Time: the call states its opening and deadline as wall-clock times in its IANA zone; they are stored
  *    as instants (`localToInstant` of shared/calls/time.ts: a skipped time is `local_time_missing`, an
  *    ambiguous one the earlier instant). The phase is derived from the server's clock, never stored: a
@@ -33,3 +35,4 @@ export { phaseOf as callPhaseOf } from './domain/phase.ts'
 export { mountCallPages } from './http/public-pages.ts'
 export { callRoutes } from './http/routes.ts'
 export { qaClosesAt, storedConfig as callConfigOf, toCall } from './queries/call-view.ts'
+export { isListedCall, listedCallSql } from './queries/listed.ts'

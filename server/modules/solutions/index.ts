@@ -18,7 +18,8 @@
  *    computed on the server at completion. `solutions.assessed_trl` holds the EFFECTIVE TRL: the latest
  *    review's level of the latest completed assessment if any, else its self-assessed result (levels
  *    1–9; "0, no level reached" is stored as null). The catalogue filters on it; the badge compares it
- *    with the programme window (domain/trl/window.ts, 5–8 for SecurIT) and each challenge's range.
+ *    with a window (queries/trl-window.ts): the call's where one is in context (catalogue `?call=`),
+ *    else the programme's (its latest published call's, else 5–8), and with each challenge's range.
  *  - Evidence trail (answers, evidence files, history, reviewer names): members and reviewers
  *    (`solution.review_trl`: cluster staff, operators, experts) only; drafts: members only.
  */
@@ -29,13 +30,14 @@ export { writeRevision } from './commands/revisions.ts'
 export { refreshSearchVector, refreshSearchVectors, searchRest, solutionLanguage } from './commands/search.ts'
 export {
   complete as completeQuestionnaire,
+  defaultTrlWindow,
   evaluate,
   fitsWindow,
-  programmeTrlWindow,
   questionnaireFor,
   questionnaires,
 } from './domain/trl/index.ts'
 export { solutionRoutes } from './http/routes.ts'
 export { neutralFilename } from './queries/media-view.ts'
 export { ownerFor, selectRows as selectSolutionRows, toSummary as toSolutionSummary } from './queries/solution-view.ts'
+export { listedCallByCode, programmeTrlWindow, windowOfConfig as trlWindowOfCallConfig } from './queries/trl-window.ts'
 export { solutionVisibleTo, visibleSolutions } from './queries/visibility.ts'

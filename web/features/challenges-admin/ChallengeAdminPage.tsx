@@ -15,10 +15,10 @@ import { AnchorLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
 import { demandApi, demandKeys } from '../use-cases/client.ts'
 import { trlRange } from '../use-cases/labels.tsx'
-import { useProgrammeRefs } from '../use-cases/useDomains.ts'
 import { ChallengeForm, type ChallengeFormValues, toChallengePayload, toChallengeValues } from './ChallengeForm.tsx'
 import { ChallengeHistoryCard } from './ChallengeHistory.tsx'
 import { ChallengeStatusBadge } from './ChallengesAdminPage.tsx'
+import { useLinkableCalls } from './useLinkableCalls.ts'
 
 const route = getRouteApi('/app/admin/challenges/$challengeId')
 
@@ -65,7 +65,7 @@ function ChallengeView({ c, back, reload }: { c: Challenge; back: React.ReactNod
   const { t } = useTranslation()
   const f = useFormat()
   const queryClient = useQueryClient()
-  const { calls } = useProgrammeRefs()
+  const calls = useLinkableCalls(c.calls.map((x) => x.id))
   const [editing, setEditing] = useState(false)
   const [editKey, setEditKey] = useState(0)
   const [saveError, setSaveError] = useState<unknown>(null)

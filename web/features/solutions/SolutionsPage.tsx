@@ -20,7 +20,6 @@ import { solutionKeys, solutionsApi } from './client.ts'
 import { SolutionStatusBadge, TrlFitBadge, TypeBadge, VisibilityBadge } from './labels.tsx'
 
 const route = getRouteApi('/app/solutions')
-const programmeWindow = { min: 5, max: 8 }
 
 /** "Our solutions": the solutions of one of the person's organisations, drafts and archived included. */
 export function SolutionsPage() {
@@ -104,7 +103,7 @@ export function SolutionsPage() {
           <Text size="sm" fw={600}>
             {s.assessedTrl === null ? '—' : `TRL ${s.assessedTrl}`}
           </Text>
-          <TrlFitBadge fits={s.fitsProgrammeWindow} window={programmeWindow} size="sm" />
+          <TrlFitBadge fits={s.fitsProgrammeWindow} window={s.programmeTrlWindow} size="sm" />
         </Group>
       ),
     },

@@ -1,23 +1,26 @@
 import { Alert, Button, Card, List, Slider, Stack, Text, ThemeIcon } from '@mantine/core'
 import { IconCheck, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { TrlEvaluation, TrlQuestionnaire } from '../../../shared/contracts/trl.ts'
+import type { TrlEvaluation, TrlQuestionnaire, TrlWindow } from '../../../shared/contracts/trl.ts'
 import { TrlFitBadge, useLevelTitle } from './labels.tsx'
 import type { Answers } from './trlAnswers.ts'
 
-const programmeWindow = { min: 5, max: 8 }
-
-/** The outcome of the self-assessment: the level reached (or where to continue), missing evidence, each level's state. */
+/**
+ * The outcome of the self-assessment: the level reached (or where to continue), missing evidence, each
+ * level's state; the badge against `trlWindow`, the programme's (its latest published call's, else 5–8).
+ */
 export function TrlResult({
   evaluation,
   levels,
   answers,
   go,
+  trlWindow,
 }: {
   evaluation: TrlEvaluation
   levels: TrlQuestionnaire['levels']
   answers: Answers
   go: (level: number) => Promise<void>
+  trlWindow: TrlWindow
 }) {
   const { t } = useTranslation()
   const levelTitle = useLevelTitle()
@@ -45,7 +48,10 @@ export function TrlResult({
               <Text size="sm">{t('solutions.wizard.allMet')}</Text>
             )}
             <div>
-              <TrlFitBadge fits={evaluation.resultLevel >= 5 && evaluation.resultLevel <= 8} window={programmeWindow} />
+              <TrlFitBadge
+                fits={evaluation.resultLevel >= trlWindow.min && evaluation.resultLevel <= trlWindow.max}
+                window={trlWindow}
+              />
             </div>
           </Stack>
         </Card>

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TrlAssessment, TrlEvaluation, TrlQuestionnaire } from '../../../shared/contracts/trl.ts'
+import type { TrlAssessment, TrlEvaluation, TrlQuestionnaire, TrlWindow } from '../../../shared/contracts/trl.ts'
 import { isApiError } from '../../app/api.ts'
 import { useFormat } from '../../design-system/format.ts'
 import { ErrorAlert, useErrorMessage } from '../../design-system/forms.tsx'
@@ -55,6 +55,7 @@ export function TrlWizardPage() {
       key={assessment.data.id}
       solutionId={solutionId}
       solutionName={solution.data.name}
+      trlWindow={solution.data.programmeTrlWindow}
       assessment={assessment.data}
       questionnaire={questionnaire.data}
       back={back}
@@ -65,6 +66,7 @@ export function TrlWizardPage() {
 function Wizard(props: {
   solutionId: string
   solutionName: string
+  trlWindow: TrlWindow
   assessment: TrlAssessment
   questionnaire: TrlQuestionnaire
   back: React.ReactNode
@@ -301,7 +303,13 @@ function Wizard(props: {
               <Title order={2} size="h3" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
                 {t('solutions.wizard.summaryTitle')}
               </Title>
-              <TrlResult evaluation={evaluation} levels={q.levels} answers={answers} go={go} />
+              <TrlResult
+                evaluation={evaluation}
+                levels={q.levels}
+                answers={answers}
+                go={go}
+                trlWindow={props.trlWindow}
+              />
               <TrlConfidence
                 confidence={confidence}
                 disabled={completed}

@@ -34,8 +34,8 @@ export function TypeBadge({ type }: { type: SolutionType }) {
 }
 
 /**
- * The TRL-window badge: whether the effective TRL fits a window (the programme's 5–8, or a challenge's
- * range). Colour AND words say it, so it reads without colour.
+ * The TRL-window badge: whether the effective TRL fits a window (a call's, the programme's — its latest
+ * published call's, else 5–8 — or a challenge's range). Colour AND words say it, so it reads without colour.
  */
 export function TrlFitBadge({
   fits,

@@ -9,6 +9,7 @@ import type { Queryable } from '../../../platform/db/client.ts'
 import { escapeLike } from '../../../platform/db/like.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { toSummaries } from './call-view.ts'
+import { listedCallSql } from './listed.ts'
 
 type Eb = ExpressionBuilder<DB, 'calls'>
 
@@ -35,7 +36,11 @@ function managedProgrammes(actor: Actor): string[] {
   return actor.programmeRoles.filter((g) => g.effective && g.role === 'operator').map((g) => g.programmeId)
 }
 
-/** Published calls for everyone, drafts too for the programme's operators; open ones first, then by opening. */
+/**
+ * Listed calls (published, not cancelled: `listedCallSql`) for everyone; every call of their programme,
+ * drafts and cancelled ones too, for its operators. Open ones first, then by opening. A cancelled call
+ * is still found at its own address (`getCall`, `/calls/:code`), shown as cancelled.
+ */
 export async function listCalls(
   db: Queryable,
   actor: Actor,
@@ -46,7 +51,7 @@ export async function listCalls(
   let base = db.selectFrom('calls')
   if (managed !== null) {
     base = base.where((eb) =>
-      eb.or([eb('published_at', 'is not', null), ...(managed.length > 0 ? [eb('programme_id', 'in', managed)] : [])]),
+      eb.or([listedCallSql('calls'), ...(managed.length > 0 ? [eb('programme_id', 'in', managed)] : [])]),
     )
   }
   if (query.phase) {

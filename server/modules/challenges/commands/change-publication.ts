@@ -42,6 +42,6 @@ export async function changePublication(
       subjectId: id,
       change: { from, to, version: cur.version, at: now.toISOString() },
     })
-    return readChallenge(tx, id)
+    return readChallenge(tx, id, ctx.actor)
   })
 }

@@ -61,6 +61,6 @@ export async function createChallenge(
       subjectId: row.id,
       change: { ...input, slug },
     })
-    return readChallenge(tx, row.id)
+    return readChallenge(tx, row.id, ctx.actor)
   })
 }

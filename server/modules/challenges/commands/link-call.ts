@@ -4,6 +4,7 @@ import { authorize } from '../../../platform/authz/policy.ts'
 import { inTransaction, type Tx } from '../../../platform/db/client.ts'
 import { DomainError } from '../../../platform/errors.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
+import { canSeeCall } from '../../calls/index.ts'
 import { readChallenge } from '../queries/challenge-view.ts'
 
 export async function lockChallenge(tx: Tx, id: string) {
@@ -17,7 +18,7 @@ export async function lockChallenge(tx: Tx, id: string) {
   return c
 }
 
-/** Puts a challenge in a call of its programme, or takes it out (both idempotent). */
+/** Puts a challenge in a call of its programme the caller may see, or takes it out (both idempotent). */
 export async function linkCall(
   ctx: CommandContext,
   challengeId: string,
@@ -29,11 +30,12 @@ export async function linkCall(
     const c = await lockChallenge(tx, challengeId)
     const call = await tx
       .selectFrom('calls')
-      .select(['id', 'code'])
+      .select(['id', 'code', 'published_at', 'programme_id'])
       .where('id', '=', callId)
       .where('programme_id', '=', c.programme_id)
       .executeTakeFirst()
-    if (!call) throw new DomainError('not_found', 'No such call in this programme.')
+    // A draft exists only for the programme's operators: to anyone else it is no such call.
+    if (!call || !canSeeCall(ctx.actor, call)) throw new DomainError('not_found', 'No such call in this programme.')
     const changed = linked
       ? await tx
           .insertInto('challenge_calls')
@@ -54,6 +56,6 @@ export async function linkCall(
         change: { callId, call: call.code },
       })
     }
-    return readChallenge(tx, challengeId)
+    return readChallenge(tx, challengeId, ctx.actor)
   })
 }

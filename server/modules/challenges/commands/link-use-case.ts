@@ -65,7 +65,7 @@ export async function linkUseCases(
         change: { useCaseIds: added.map((u) => u.use_case_id) },
       })
     }
-    return readChallenge(tx, challengeId)
+    return readChallenge(tx, challengeId, ctx.actor)
   })
 }
 
@@ -85,6 +85,6 @@ export async function unlinkUseCase(ctx: CommandContext, challengeId: string, us
       subjectId: challengeId,
       change: { useCaseId },
     })
-    return readChallenge(tx, challengeId)
+    return readChallenge(tx, challengeId, ctx.actor)
   })
 }

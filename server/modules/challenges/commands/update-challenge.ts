@@ -84,6 +84,6 @@ export async function updateChallenge(ctx: CommandContext, id: string, patch: Ch
         ...(patch.tagIds ? { tagIds: patch.tagIds } : {}),
       },
     })
-    return readChallenge(tx, id)
+    return readChallenge(tx, id, ctx.actor)
   })
 }

@@ -1,18 +1,32 @@
 import type { Challenge, ChallengeContent } from '../../../../shared/contracts/challenges.ts'
 import type { LocalizedText } from '../../../../shared/contracts/common.ts'
+import type { Actor } from '../../../platform/authz/actor.ts'
 import type { Queryable } from '../../../platform/db/client.ts'
 import { DomainError } from '../../../platform/errors.ts'
+import { canSeeCall, isListedCall } from '../../calls/index.ts'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
-/** The calls, tags and use cases of some challenges, keyed by challenge id. */
-export async function linksOf(db: Queryable, ids: readonly string[]) {
+/** Which linked calls a reader is shown: the listed ones (public), or those an actor may see (managed views). */
+export type CallReader = { kind: 'public' } | { kind: 'actor'; actor: Actor }
+
+const showsCall = (reader: CallReader, c: CallLinkRow) =>
+  reader.kind === 'public' ? isListedCall(c) : canSeeCall(reader.actor, c)
+
+type CallLinkRow = { published_at: Date | null; cancelled_at: Date | null; programme_id: string }
+
+/**
+ * The calls, tags and use cases of some challenges, keyed by challenge id. Calls: the public reader gets
+ * the listed ones only (published, not cancelled); a managing actor the calls it may see (drafts only
+ * for the programme's operators).
+ */
+export async function linksOf(db: Queryable, ids: readonly string[], reader: CallReader) {
   if (ids.length === 0) return { calls: new Map(), tags: new Map(), useCases: new Map() } as const
   const [calls, tags, useCases] = await Promise.all([
     db
       .selectFrom('challenge_calls as cc')
       .innerJoin('calls as c', 'c.id', 'cc.call_id')
-      .select(['cc.challenge_id', 'c.id', 'c.code', 'c.title'])
+      .select(['cc.challenge_id', 'c.id', 'c.code', 'c.title', 'c.published_at', 'c.cancelled_at', 'c.programme_id'])
       .where('cc.challenge_id', 'in', [...ids])
       .orderBy('c.opens_at')
       .execute(),
@@ -36,14 +50,17 @@ export async function linksOf(db: Queryable, ids: readonly string[]) {
     return out
   }
   return {
-    calls: group(calls, (c) => ({ id: c.id, code: c.code, title: c.title as LocalizedText })),
+    calls: group(
+      calls.filter((c) => showsCall(reader, c)),
+      (c) => ({ id: c.id, code: c.code, title: c.title as LocalizedText }),
+    ),
     tags: group(tags, (t) => ({ id: t.id, taxonomy: t.taxonomy_id, code: t.code, name: t.name })),
     useCases: group(useCases, (u) => u.use_case_id),
   }
 }
 
-/** One challenge as an operator sees it. */
-export async function readChallenge(db: Queryable, id: string): Promise<Challenge> {
+/** One challenge as its managers see it (the linked calls `actor` may see). */
+export async function readChallenge(db: Queryable, id: string, actor: Actor): Promise<Challenge> {
   const c = await db
     .selectFrom('challenges as c')
     .innerJoin('domains as d', 'd.id', 'c.domain_id')
@@ -52,7 +69,7 @@ export async function readChallenge(db: Queryable, id: string): Promise<Challeng
     .where('c.id', '=', id)
     .executeTakeFirst()
   if (!c) throw new DomainError('not_found', 'No such challenge.')
-  const links = await linksOf(db, [id])
+  const links = await linksOf(db, [id], { kind: 'actor', actor })
   return {
     id: c.id,
     code: c.code,

@@ -6,5 +6,5 @@ import { readChallenge } from './challenge-view.ts'
 /** One challenge whatever its status (drafts included), as operators edit it. */
 export async function getManagedChallenge(ctx: CommandContext, challengeId: string): Promise<Challenge> {
   authorize(ctx.actor, 'challenge.manage')
-  return readChallenge(ctx.db, challengeId)
+  return readChallenge(ctx.db, challengeId, ctx.actor)
 }

@@ -17,7 +17,7 @@ export async function getPublicChallenge(db: Queryable, slug: string): Promise<P
     .executeTakeFirst()
   if (!r) throw new DomainError('not_found', 'No such challenge.')
   const [links, askedBy] = await Promise.all([
-    linksOf(db, [r.id]),
+    linksOf(db, [r.id], { kind: 'public' }),
     db
       .selectFrom('challenge_use_cases as cu')
       .innerJoin('use_cases as u', 'u.id', 'cu.use_case_id')

@@ -33,6 +33,6 @@ export async function listManagedChallenges(
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute()
-  const items = await Promise.all(rows.map((r) => readChallenge(ctx.db, r.id)))
+  const items = await Promise.all(rows.map((r) => readChallenge(ctx.db, r.id, ctx.actor)))
   return { items, total: Number(total), page: f.page, pageSize: f.pageSize }
 }

@@ -39,6 +39,7 @@ export async function listPublicChallenges(db: Queryable, f: ChallengeListQuery)
   const links = await linksOf(
     db,
     rows.map((r) => r.id),
+    { kind: 'public' },
   )
   const items: PublicChallengeSummary[] = rows.map((r) => ({
     id: r.id,

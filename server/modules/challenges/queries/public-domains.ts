@@ -2,12 +2,13 @@ import type { PublicDomain } from '../../../../shared/contracts/challenges.ts'
 import type { LocalizedText } from '../../../../shared/contracts/common.ts'
 import type { Queryable } from '../../../platform/db/client.ts'
 import { DomainError } from '../../../platform/errors.ts'
+import { listedCallSql } from '../../calls/index.ts'
 import { publicChallenges } from './public-filters.ts'
 
 /**
  * The domains of the (first) programme as the public catalogue shows them: name, description, and what
  * is published in each (count, calls, TRL span). Counts go through `publicChallenges`, so a draft or an
- * unpublished challenge is never counted.
+ * unpublished challenge is never counted; calls are the listed ones (published, not cancelled).
  */
 export async function listPublicDomains(db: Queryable): Promise<PublicDomain[]> {
   const domains = await db
@@ -31,6 +32,7 @@ export async function listPublicDomains(db: Queryable): Promise<PublicDomain[]> 
     base
       .innerJoin('challenge_calls as cc', 'cc.challenge_id', 'c.id')
       .innerJoin('calls as k', 'k.id', 'cc.call_id')
+      .where(listedCallSql('k'))
       .select((eb) => ['c.domain_id', 'k.id', 'k.code', 'k.title', 'k.opens_at', eb.fn.countAll<string>().as('n')])
       .groupBy(['c.domain_id', 'k.id', 'k.code', 'k.title', 'k.opens_at'])
       .orderBy('k.opens_at')

@@ -2,6 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely'
 import type { ChallengeListQuery } from '../../../../shared/contracts/challenges.ts'
 import type { DB } from '../../../db/types.generated.ts'
 import type { Queryable } from '../../../platform/db/client.ts'
+import { listedCallSql } from '../../calls/index.ts'
 
 /** The search configuration of each row's own language, so French text is stemmed as French. */
 const rowConfig = sql`(case c.language when 'fr' then 'french' when 'nl' then 'dutch' else 'english' end)::regconfig`
@@ -14,7 +15,7 @@ type Q = SelectQueryBuilder<DB & { c: DB['challenges']; d: DB['domains'] }, 'c' 
 
 /**
  * Published challenges of the (first) programme matching the filters. Only `published` rows ever pass:
- * every public read starts here.
+ * every public read starts here. The call filter knows listed calls only (a draft's code matches nothing).
  */
 export function publicChallenges(db: Queryable, f: ChallengeListQuery): Q {
   let q = db
@@ -37,7 +38,8 @@ export function publicChallenges(db: Queryable, f: ChallengeListQuery): Q {
           .innerJoin('calls as k', 'k.id', 'cc.call_id')
           .select('cc.call_id')
           .whereRef('cc.challenge_id', '=', 'c.id')
-          .where('k.code', '=', code),
+          .where('k.code', '=', code)
+          .where(listedCallSql('k')),
       ),
     )
   }

@@ -8,7 +8,7 @@ export function callStatus(opensAt: Date, closesAt: Date, now: Date): CallSummar
   return 'closed'
 }
 
-/** The programme with its partner clusters, domains and calls (public facts only). */
+/** The programme with its partner clusters, domains and listed calls (public facts only, whoever asks). */
 export async function getProgramme(db: Database, now: Date, slug?: string): Promise<Programme | null> {
   let q = db.selectFrom('programmes').selectAll()
   q = slug ? q.where('slug', '=', slug) : q.orderBy('created_at').limit(1)
@@ -32,7 +32,16 @@ export async function getProgramme(db: Database, now: Date, slug?: string): Prom
       .orderBy('c.position')
       .execute(),
     db.selectFrom('domains').selectAll().where('programme_id', '=', p.id).orderBy('position').execute(),
-    db.selectFrom('calls').selectAll().where('programme_id', '=', p.id).orderBy('opens_at').execute(),
+    // The listed calls only (the calls module's rule, `listedCallSql`): published and not cancelled. A
+    // draft is for the programme's operators, in their own views (GET /api/v1/calls), never here.
+    db
+      .selectFrom('calls')
+      .selectAll()
+      .where('programme_id', '=', p.id)
+      .where('published_at', 'is not', null)
+      .where('cancelled_at', 'is', null)
+      .orderBy('opens_at')
+      .execute(),
   ])
   return {
     id: p.id,

@@ -13,11 +13,11 @@ import { DomainError } from '../../../platform/errors.ts'
 import { resolveLocale } from '../../../platform/ssr/index.ts'
 import type { PageRenderer } from '../../../platform/ssr/types.ts'
 import { getProgramme } from '../../programmes/index.ts'
-import { programmeTrlWindow } from '../domain/trl/index.ts'
 import { solutionsForChallenge } from '../queries/catalogue/challenge-solutions.ts'
 import { getCatalogueSolution } from '../queries/catalogue/detail.ts'
 import { catalogueFacets } from '../queries/catalogue/facets.ts'
 import { listCatalogue } from '../queries/catalogue/list.ts'
+import { programmeTrlWindow } from '../queries/trl-window.ts'
 
 type Deps = { db: Database; clock: Clock; renderer: PageRenderer; publicUrl: string }
 
@@ -103,12 +103,15 @@ export async function mountSolutionPages(app: FastifyInstance, deps: Deps): Prom
     '/solutions/:reference',
     { schema: { hide: true } },
     async (req, reply) => {
-      const programme = await getProgramme(deps.db, deps.clock.now())
+      const [programme, trlWindow] = await Promise.all([
+        getProgramme(deps.db, deps.clock.now()),
+        programmeTrlWindow(deps.db),
+      ])
       const programmeProps = programme ? programmeRef(programme) : null
       const locale = localeOf(req)
       let solution: Awaited<ReturnType<typeof getCatalogueSolution>>
       try {
-        solution = await getCatalogueSolution(deps.db, anonymousActor, req.params.reference.slice(0, 30))
+        solution = await getCatalogueSolution(deps.db, anonymousActor, req.params.reference.slice(0, 30), trlWindow)
       } catch (err) {
         if (!(err instanceof DomainError && err.code === 'solution_not_found')) throw err
         // The 404 page does not echo the address asked for.
@@ -124,7 +127,7 @@ export async function mountSolutionPages(app: FastifyInstance, deps: Deps): Prom
       const props = {
         programme: programmeProps ?? { acronym: 'Cascade', name: 'Cascade' },
         solution,
-        trlWindow: { ...programmeTrlWindow },
+        trlWindow,
       }
       const url = new URL(`/solutions/${encodeURIComponent(solution.reference)}`, deps.publicUrl).href
       return send(reply, await deps.renderer.renderPage('solution-detail', props, locale, url), locale)

@@ -10,6 +10,7 @@ import { abilitiesForSolution, isOwnerMember } from '../domain/abilities.ts'
 import { mediaOf } from './media-view.ts'
 import { findVisible, iso, ownerFor, toSummary } from './solution-view.ts'
 import { trlStatusFor } from './trl-status.ts'
+import { programmeTrlWindow } from './trl-window.ts'
 
 const person = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null)
 
@@ -79,9 +80,10 @@ export async function readSolution(db: Queryable, actor: Actor, id: string): Pro
       .limit(1)
       .executeTakeFirst(),
   ])
-  const trl = await trlStatusFor(db, actor, row, challenges)
+  const window = await programmeTrlWindow(db)
+  const trl = await trlStatusFor(db, actor, row, challenges, window)
   return {
-    ...toSummary(actor, row),
+    ...toSummary(actor, row, window),
     content: full.content as SolutionContent,
     languageDeclared: row.language_declared,
     ipStatus: row.ip_status as Solution['ipStatus'],

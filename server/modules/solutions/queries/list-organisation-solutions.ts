@@ -10,6 +10,7 @@ import { multilingualQuery } from '../../../platform/search/language.ts'
 import { isBroker } from '../../organisations/domain/disclosure.ts'
 import { isOwnerMember } from '../domain/abilities.ts'
 import { selectRows, toSummary } from './solution-view.ts'
+import { programmeTrlWindow } from './trl-window.ts'
 
 export type SolutionListQuery = z.output<typeof solutionListQuery>
 
@@ -51,7 +52,7 @@ export async function listOrganisationSolutions(
   if (query.type) base = base.where('s.type', '=', query.type)
   const descending = query.sort.startsWith('-')
   const field = (descending ? query.sort.slice(1) : query.sort) as keyof typeof sortColumns
-  const [rows, total] = await Promise.all([
+  const [rows, total, window] = await Promise.all([
     base
       .orderBy(sortColumns[field], descending ? 'desc' : 'asc')
       .orderBy('s.id')
@@ -59,9 +60,10 @@ export async function listOrganisationSolutions(
       .offset((query.page - 1) * query.pageSize)
       .execute(),
     base.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    programmeTrlWindow(ctx.db),
   ])
   return {
-    items: rows.map((r) => toSummary(ctx.actor, r)),
+    items: rows.map((r) => toSummary(ctx.actor, r, window)),
     total: Number(total.n),
     page: query.page,
     pageSize: query.pageSize,

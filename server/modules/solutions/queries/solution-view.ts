@@ -5,11 +5,12 @@ import type {
   SolutionType,
   SolutionVisibility,
 } from '../../../../shared/contracts/solutions.ts'
+import type { TrlWindow } from '../../../../shared/contracts/trl.ts'
 import type { Actor } from '../../../platform/authz/actor.ts'
 import type { Queryable } from '../../../platform/db/client.ts'
 import { DomainError } from '../../../platform/errors.ts'
 import { identityVisible } from '../../organisations/domain/disclosure.ts'
-import { fitsWindow, programmeTrlWindow } from '../domain/trl/index.ts'
+import { fitsWindow } from '../domain/trl/index.ts'
 import { visibleSolutions } from './visibility.ts'
 
 export const iso = (d: Date | string) => new Date(d).toISOString()
@@ -71,7 +72,8 @@ export function ownerFor(actor: Actor, r: SolutionRow): SolutionOwner {
   }
 }
 
-export function toSummary(actor: Actor, r: SolutionRow): SolutionSummary {
+/** `window`: the programme's TRL window (queries/trl-window.ts), read once per request. */
+export function toSummary(actor: Actor, r: SolutionRow, window: TrlWindow): SolutionSummary {
   return {
     id: r.id,
     reference: r.reference,
@@ -83,7 +85,8 @@ export function toSummary(actor: Actor, r: SolutionRow): SolutionSummary {
     language: r.language,
     assessedTrl: r.assessed_trl,
     targetTrl: r.target_trl,
-    fitsProgrammeWindow: fitsWindow(r.assessed_trl, programmeTrlWindow),
+    fitsProgrammeWindow: fitsWindow(r.assessed_trl, window),
+    programmeTrlWindow: { ...window },
     revision: r.revision,
     owner: ownerFor(actor, r),
     createdAt: iso(r.created_at),

@@ -1,8 +1,8 @@
-import type { TrlReview, TrlStatus } from '../../../../shared/contracts/trl.ts'
+import type { TrlReview, TrlStatus, TrlWindow } from '../../../../shared/contracts/trl.ts'
 import type { Actor } from '../../../platform/authz/actor.ts'
 import type { Queryable } from '../../../platform/db/client.ts'
 import { isOwnerMember, seesTrail } from '../domain/abilities.ts'
-import { effectiveTrl, fitsWindow, programmeTrlWindow } from '../domain/trl/index.ts'
+import { effectiveTrl, fitsWindow } from '../domain/trl/index.ts'
 import { iso } from './solution-view.ts'
 
 export interface ChallengeRange {
@@ -40,14 +40,16 @@ export async function reviewsOf(db: Queryable, assessmentIds: string[], showName
 
 /**
  * Where a solution stands on the TRL scale for this caller: the latest completed self-assessment, its
- * latest review, the effective level (the review's, else the self-assessed one), the programme window
- * badge, the fit with each challenge it addresses, and the open draft (members only).
+ * latest review, the effective level (the review's, else the self-assessed one), the badge against
+ * `window` (the programme's, queries/trl-window.ts), the fit with each challenge it addresses, and the
+ * open draft (members only).
  */
 export async function trlStatusFor(
   db: Queryable,
   actor: Actor,
   s: { id: string; organisation_id: string },
   challenges: ChallengeRange[],
+  window: TrlWindow,
 ): Promise<TrlStatus> {
   const [latest, draft] = await Promise.all([
     db
@@ -85,7 +87,7 @@ export async function trlStatusFor(
       : null,
     review,
     effective,
-    trlFit: { window: { ...programmeTrlWindow }, fits: fitsWindow(effective, programmeTrlWindow) },
+    trlFit: { window: { ...window }, fits: fitsWindow(effective, window) },
     challenges: challenges.map((c) => ({
       id: c.id,
       code: c.code,

@@ -31,8 +31,9 @@ const staffRoles = {
 } as const satisfies Partial<Record<Capability, readonly ('operator' | 'cluster_staff')[]>>
 
 /**
- * A call for its programme's staff: the capability first, then the call (404 when it does not exist),
- * then the programme (403 for staff of another programme). `lock` takes the row (screening runs once).
+ * A call for its programme's staff: the capability first, then the call (404 when it does not exist, or
+ * is a draft and the caller is not one of the programme's operators), then the programme (403 for staff
+ * of another programme). `lock` takes the row (screening runs once).
  */
 export async function loadCallAsStaff(
   db: Queryable,
@@ -45,7 +46,9 @@ export async function loadCallAsStaff(
   let q = db.selectFrom('calls').selectAll().where('id', '=', callId)
   if (lock) q = q.forUpdate()
   const call = await q.executeTakeFirst()
-  if (!call) throw new DomainError('call_not_found')
+  // A draft exists only for its programme's operators (the calls module's rule): 404 to cluster staff.
+  if (!call || (call.published_at === null && !isProgrammeStaff(actor, call.programme_id, ['operator'])))
+    throw new DomainError('call_not_found')
   if (!isProgrammeStaff(actor, call.programme_id, staffRoles[capability])) {
     throw new DomainError('forbidden', 'Only the staff of this call’s programme may do this.', {
       reason: 'missing_role',

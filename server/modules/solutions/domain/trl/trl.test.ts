@@ -4,7 +4,7 @@ import { solutionTypes, type TrlAnswerInput, type TrlQuestionnaire } from '../..
 import { resources } from '../../../../../shared/i18n/index.ts'
 import { checkAnswers, complete, effectiveTrl, evaluate, fitsWindow, levelOf } from './evaluate.ts'
 import { allCriterionIds, questionnaireFor, questionnaires } from './questionnaires.ts'
-import { programmeTrlWindow } from './window.ts'
+import { defaultTrlWindow } from './window.ts'
 
 const hw = questionnaireFor('hardware')
 
@@ -203,17 +203,17 @@ describe('complete', () => {
 })
 
 describe('effective TRL and window', () => {
-  it('takes the review over the self-assessment, and checks the programme window 5–8', () => {
+  it('takes the review over the self-assessment, and checks a window (the default 5–8, or a call’s)', () => {
     assert.equal(effectiveTrl(6, null), 6)
     assert.equal(effectiveTrl(6, 5), 5)
     assert.equal(effectiveTrl(null, null), null)
-    assert.deepEqual(programmeTrlWindow, { min: 5, max: 8 })
-    assert.equal(fitsWindow(4, programmeTrlWindow), false)
-    assert.equal(fitsWindow(5, programmeTrlWindow), true)
-    assert.equal(fitsWindow(8, programmeTrlWindow), true)
-    assert.equal(fitsWindow(9, programmeTrlWindow), false)
-    assert.equal(fitsWindow(0, programmeTrlWindow), false)
-    assert.equal(fitsWindow(null, programmeTrlWindow), null)
+    assert.deepEqual(defaultTrlWindow, { min: 5, max: 8 })
+    assert.equal(fitsWindow(4, defaultTrlWindow), false)
+    assert.equal(fitsWindow(5, defaultTrlWindow), true)
+    assert.equal(fitsWindow(8, defaultTrlWindow), true)
+    assert.equal(fitsWindow(9, defaultTrlWindow), false)
+    assert.equal(fitsWindow(0, defaultTrlWindow), false)
+    assert.equal(fitsWindow(null, defaultTrlWindow), null)
     assert.equal(fitsWindow(6, { min: 4, max: 6 }), true)
   })
 })

@@ -11,7 +11,7 @@ import { activeFacets, catalogueRows, type ListingClass, listingClass, type Reso
  */
 export type CountRow = { facet: string; value: string; n: number }
 
-/** Filters whose single value (or TRL range) has precomputed counts; a tag or a text query is counted live. */
+/** Filters whose single value (or TRL range) has precomputed counts; a tag, a call or a text query is counted live. */
 const byFacets: readonly FacetName[] = ['type', 'trl', 'country', 'sme', 'domain', 'challenge']
 
 /** The by-values of a filter as stored (ids as text, TRL levels "1"…"9"). */
@@ -39,7 +39,7 @@ export function byValues(r: ResolvedFilters, f: FacetName): string[] {
 
 /** Whether counts over the catalogue filtered by `filters` (and nothing else) are precomputed. */
 export function precomputed(r: ResolvedFilters, filters: FacetName[]): boolean {
-  if (r.text || r.domainId === null || r.challengeId === null) return false
+  if (r.text || r.domainId === null || r.challengeId === null || r.call !== undefined) return false
   return filters.length === 0 || (filters.length === 1 && byFacets.includes(filters[0]!))
 }
 

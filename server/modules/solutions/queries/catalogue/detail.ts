@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { CatalogueSolution } from '../../../../../shared/contracts/catalogue.ts'
 import type { SolutionContent } from '../../../../../shared/contracts/solutions.ts'
+import type { TrlWindow } from '../../../../../shared/contracts/trl.ts'
 import type { Actor } from '../../../../platform/authz/actor.ts'
 import type { Queryable } from '../../../../platform/db/client.ts'
 import { fitsWindow } from '../../domain/trl/index.ts'
@@ -12,9 +13,15 @@ import { identityRedactor, loadRows, ownerOf, toItems } from './view.ts'
 /**
  * One published solution of the catalogue by its reference (SOL-00042), as `actor` may see it: the
  * public page and the members' view. Hidden or missing: 404 `solution_not_found` alike. When the owner
- * is hidden, its names are blanked out of the text, captions and file names too.
+ * is hidden, its names are blanked out of the text, captions and file names too. `fitsWindow` is judged
+ * against `window` (the programme's: no call is in context on a solution's page).
  */
-export async function getCatalogueSolution(db: Queryable, actor: Actor, reference: string): Promise<CatalogueSolution> {
+export async function getCatalogueSolution(
+  db: Queryable,
+  actor: Actor,
+  reference: string,
+  window: TrlWindow,
+): Promise<CatalogueSolution> {
   const found = await catalogueRows(db, actor, { text: null })
     .select('s.id')
     .where(sql`upper(s.reference)`, '=', reference.toUpperCase())
@@ -22,7 +29,7 @@ export async function getCatalogueSolution(db: Queryable, actor: Actor, referenc
   if (!found) throw solutionNotFound()
   const [row] = await loadRows(db, [found.id], null)
   if (!row) throw solutionNotFound()
-  const [item] = await toItems(db, actor, [row])
+  const [item] = await toItems(db, actor, [row], window)
   const redact = identityRedactor(actor, row)
   const disclosed = ownerOf(actor, row).disclosed
   const content = row.content as SolutionContent

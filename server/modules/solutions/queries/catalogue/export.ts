@@ -7,7 +7,7 @@ import { authorize } from '../../../../platform/authz/policy.ts'
 import { type Column, datedFilename, renderTable, type TabularFormat } from '../../../../platform/export/index.ts'
 import type { CommandContext } from '../../../../platform/http/route.ts'
 import { resolveFilters } from './filters.ts'
-import { effectiveSort, orderedIds } from './list.ts'
+import { catalogueWindow, effectiveSort, orderedIds } from './list.ts'
 import { loadRows, toItems } from './view.ts'
 
 interface ExportRow extends CatalogueItem {
@@ -52,6 +52,7 @@ export async function exportCatalogue(
   authorize(ctx.actor, 'solution.view')
   authorize(ctx.actor, 'solution.export')
   const r = await resolveFilters(ctx.db, query)
+  const window = await catalogueWindow(ctx.db, r)
   const sort = effectiveSort(query.sort, r)
   const ids = (await orderedIds(ctx.db, ctx.actor, r, sort).limit(catalogueExportLimit).execute()).map((x) => x.id)
   const challenges = new Map(
@@ -62,7 +63,7 @@ export async function exportCatalogue(
   const data: ExportRow[] = []
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await loadRows(ctx.db, ids.slice(i, i + 500), null)
-    const items = await toItems(ctx.db, ctx.actor, rows)
+    const items = await toItems(ctx.db, ctx.actor, rows, window)
     items.forEach((item, k) => {
       data.push({
         ...item,

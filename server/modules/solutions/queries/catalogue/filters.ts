@@ -1,8 +1,10 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { CatalogueFilterQuery, FacetName } from '../../../../../shared/contracts/catalogue.ts'
+import type { TrlWindow } from '../../../../../shared/contracts/trl.ts'
 import type { Actor } from '../../../../platform/authz/actor.ts'
 import type { Queryable } from '../../../../platform/db/client.ts'
 import { isBroker, isPlatformMember } from '../../../organisations/domain/disclosure.ts'
+import { listedCallByCode } from '../trl-window.ts'
 import { visibleSolutions } from '../visibility.ts'
 import { ownerShownSql } from './disclosure-sql.ts'
 import { matches, resolveTextSearch, type TextSearch } from './search.ts'
@@ -23,10 +25,12 @@ export interface ResolvedFilters {
   country?: string
   sme?: string
   tag?: string
+  /** The call in context: its window and the challenges in its scope (null: a code that names no listed call). */
+  call?: { window: TrlWindow; challengeIds: string[] } | null
 }
 
 export async function resolveFilters(db: Queryable, f: CatalogueFilterQuery): Promise<ResolvedFilters> {
-  const [text, domain, challenge] = await Promise.all([
+  const [text, domain, challenge, call] = await Promise.all([
     resolveTextSearch(db, f.q, f.lang),
     f.domain
       ? db.selectFrom('domains').select('id').where(sql`upper(code)`, '=', f.domain.toUpperCase()).executeTakeFirst()
@@ -39,6 +43,7 @@ export async function resolveFilters(db: Queryable, f: CatalogueFilterQuery): Pr
           .where(sql`upper(code)`, '=', f.challenge.toUpperCase())
           .executeTakeFirst()
       : undefined,
+    f.call ? listedCallByCode(db, f.call) : undefined,
   ])
   const out: ResolvedFilters = { text }
   if (f.domain) out.domainId = domain?.id ?? null
@@ -49,6 +54,7 @@ export async function resolveFilters(db: Queryable, f: CatalogueFilterQuery): Pr
   if (f.country) out.country = f.country
   if (f.sme) out.sme = f.sme
   if (f.tag) out.tag = f.tag
+  if (f.call) out.call = call ? { window: call.window, challengeIds: call.challengeIds } : null
   return out
 }
 
@@ -90,6 +96,12 @@ export function facetConditions(r: ResolvedFilters): Map<FacetName, RawBuilder<S
   return c
 }
 
+/** The call is not a facet: it narrows every count, always (and is counted live, see `precomputed`). */
+function callCondition(call: ResolvedFilters['call']): RawBuilder<SqlBool> {
+  if (!call || call.challengeIds.length === 0) return sql<SqlBool>`false`
+  return sql<SqlBool>`s.challenge_ids && array[${sql.join(call.challengeIds)}]::uuid[]`
+}
+
 /**
  * The filters as one condition on `s`, leaving out `except` (a facet is counted without its own
  * filter); `shown`: which owners the caller may know (for the text query, see `matches`).
@@ -97,6 +109,7 @@ export function facetConditions(r: ResolvedFilters): Map<FacetName, RawBuilder<S
 export function filterCondition(r: ResolvedFilters, shown: RawBuilder<boolean> | null, except?: FacetName) {
   const c: Expression<SqlBool>[] = []
   if (r.text) c.push(matches(r.text, shown))
+  if (r.call !== undefined) c.push(callCondition(r.call))
   for (const [f, cond] of facetConditions(r)) if (f !== except) c.push(cond)
   return c.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(c, sql` and `)})`
 }

@@ -1,8 +1,9 @@
 import { sql } from 'kysely'
 import type { CataloguePage, CatalogueQuery, CatalogueSort } from '../../../../../shared/contracts/catalogue.ts'
+import type { TrlWindow } from '../../../../../shared/contracts/trl.ts'
 import type { Actor } from '../../../../platform/authz/actor.ts'
 import type { Queryable } from '../../../../platform/db/client.ts'
-import { programmeTrlWindow } from '../../domain/trl/index.ts'
+import { programmeTrlWindow } from '../trl-window.ts'
 import { countCatalogue } from './counts.ts'
 import { ownerShownSql } from './disclosure-sql.ts'
 import { catalogueRows, type ResolvedFilters, resolveFilters } from './filters.ts'
@@ -54,6 +55,11 @@ export function orderedIds(db: Queryable, actor: Actor, r: ResolvedFilters, sort
   }
 }
 
+/** The badge's window: the call's when the catalogue is filtered by one, else the programme's. */
+export async function catalogueWindow(db: Queryable, r: ResolvedFilters): Promise<TrlWindow> {
+  return r.call ? { ...r.call.window } : programmeTrlWindow(db)
+}
+
 /** One page of the catalogue with its total: search, filters, sort, paging. */
 export async function listCatalogue(db: Queryable, actor: Actor, query: CatalogueQuery): Promise<CataloguePage> {
   const r = await resolveFilters(db, query)
@@ -87,14 +93,14 @@ export async function listCatalogue(db: Queryable, actor: Actor, query: Catalogu
     ids = page.map((p) => p.id)
     total = n
   }
-  const rows = await loadRows(db, ids, r.text)
+  const [rows, window] = await Promise.all([loadRows(db, ids, r.text), catalogueWindow(db, r)])
   return {
-    items: await toItems(db, actor, rows),
+    items: await toItems(db, actor, rows, window),
     total,
     page: query.page,
     pageSize: query.pageSize,
     sort,
     queryLanguage: r.text?.language ?? null,
-    trlWindow: { ...programmeTrlWindow },
+    trlWindow: window,
   }
 }

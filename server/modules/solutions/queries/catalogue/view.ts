@@ -2,9 +2,10 @@ import type { CatalogueItem, CatalogueOwner, SnippetPart } from '../../../../../
 import type { LocalizedText } from '../../../../../shared/contracts/common.ts'
 import type { SmeStatus } from '../../../../../shared/contracts/profiles.ts'
 import type { SolutionType } from '../../../../../shared/contracts/solutions.ts'
+import type { TrlWindow } from '../../../../../shared/contracts/trl.ts'
 import type { Actor } from '../../../../platform/authz/actor.ts'
 import type { Queryable } from '../../../../platform/db/client.ts'
-import { fitsWindow, programmeTrlWindow } from '../../domain/trl/index.ts'
+import { fitsWindow } from '../../domain/trl/index.ts'
 import { ownerFor, type SolutionRow } from '../solution-view.ts'
 import { headline, snippetParts, type TextSearch } from './search.ts'
 
@@ -97,8 +98,13 @@ export async function labelsFor(db: Queryable, rows: { domain_ids: string[]; tag
 
 export const isoString = (d: Date | string) => new Date(d).toISOString()
 
-/** One page's rows as catalogue cards. */
-export async function toItems(db: Queryable, actor: Actor, rows: CatalogueRow[]): Promise<CatalogueItem[]> {
+/** One page's rows as catalogue cards; `fitsWindow` is judged against `window` (queries/trl-window.ts). */
+export async function toItems(
+  db: Queryable,
+  actor: Actor,
+  rows: CatalogueRow[],
+  window: TrlWindow,
+): Promise<CatalogueItem[]> {
   const labels = await labelsFor(db, rows)
   return rows.map((r) => {
     const redact = identityRedactor(actor, r)
@@ -112,7 +118,7 @@ export async function toItems(db: Queryable, actor: Actor, rows: CatalogueRow[])
       language: r.language,
       trl: r.assessed_trl,
       targetTrl: r.target_trl,
-      fitsWindow: fitsWindow(r.assessed_trl, programmeTrlWindow),
+      fitsWindow: fitsWindow(r.assessed_trl, window),
       owner: ownerOf(actor, r),
       domains: r.domain_ids
         .map((id) => labels.domains.get(id))
