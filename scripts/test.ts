@@ -1,5 +1,5 @@
 // `npm test [unit|integration|e2e]`: runs the test layers with node:test.
-//   unit         pure logic next to the code (server/**, shared/**)
+//   unit         pure logic next to the code (server/**, shared/**, web/**)
 //   integration  the HTTP API in-process against a real database (PGlite; PostgreSQL with TEST_DATABASE_URL)
 //   e2e          journeys in Chromium through playwright-core, axe-core on every page
 // With no argument, all three run in one node:test invocation (one summary).
@@ -9,7 +9,7 @@ import { HOW_TO_INSTALL, resolveChromium } from '../tests/support/browser.ts'
 import { buildIfStale } from './build-if-stale.ts'
 
 const layers = {
-  unit: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
+  unit: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/**/*.test.ts'],
   integration: ['tests/integration/**/*.test.ts'],
   e2e: ['tests/e2e/**/*.test.ts'],
 } as const

@@ -6,7 +6,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Database } from '../../server/platform/db/client.ts'
 import { defaultCallConfig } from '../../shared/calls/presets.ts'
 import type { Answers, PartnerPart, WorkPlanValue } from '../../shared/contracts/applications.ts'
-import type { ApplicationForm, CallConfig, FormQuestion } from '../../shared/contracts/calls.ts'
+import type { ApplicationForm, FormQuestion } from '../../shared/contracts/call-form.ts'
+import type { CallConfig } from '../../shared/contracts/calls.ts'
 
 export interface Consortium {
   applicationId: string

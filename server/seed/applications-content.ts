@@ -5,7 +5,8 @@
  * its type, so the seed keeps working when the default form changes.
  */
 import type { Answers, PartnerPart, WorkPlanValue } from '../../shared/contracts/applications.ts'
-import type { CallConfig, FormQuestion } from '../../shared/contracts/calls.ts'
+import type { FormQuestion } from '../../shared/contracts/call-form.ts'
+import type { CallConfig } from '../../shared/contracts/calls.ts'
 import type { SeedApplication } from './calls-data/types.ts'
 
 export interface SeedOrg {

@@ -1,4 +1,4 @@
-import type { ApplicationForm, FormSection } from '../contracts/calls.ts'
+import type { ApplicationForm, FormSection } from '../contracts/call-form.ts'
 import type { LocalizedText } from '../contracts/common.ts'
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { AnswerValue, UploadedFile } from '../contracts/applications.ts'
-import { applicationForm, type FormQuestion, formQuestion } from '../contracts/calls.ts'
+import { applicationForm, type FormQuestion, formQuestion } from '../contracts/call-form.ts'
 import { formIssues, isEmptyAnswer, questionIssues, textLength, visibleQuestions } from './form-checks.ts'
 
 const label = { en: 'Q' }

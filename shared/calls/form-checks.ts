@@ -1,5 +1,5 @@
 import type { Answers, AnswerValue, ReadinessIssue, UploadedFile, WorkPlanValue } from '../contracts/applications.ts'
-import type { ApplicationForm, FormQuestion, QuestionSemantic } from '../contracts/calls.ts'
+import type { ApplicationForm, FormQuestion, QuestionSemantic } from '../contracts/call-form.ts'
 
 /**
  * Checks of the answers against the application form: which questions are shown (conditions), and what

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { applicationForm, callConfig, questionSemantics } from '../contracts/calls.ts'
+import { applicationForm, questionSemantics } from '../contracts/call-form.ts'
+import { callConfig } from '../contracts/calls.ts'
 import { countryCodes } from '../countries.ts'
 import {
   countriesForPreset,

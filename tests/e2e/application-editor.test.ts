@@ -3,7 +3,9 @@
  * after typing and at once on blur; the readiness panel follows every keystroke before anything is
  * saved; two members of the lead organisation editing the same answer in two sessions never overwrite
  * each other: the second save meets a conflict dialog (both versions, who and when) and chooses, while
- * its other changes are saved. Axe on the editor and the dialog.
+ * its other changes are saved. An open editor reads the application again every 15 s (while visible and
+ * with nothing waiting to be saved): others' answers reach its untouched fields with "Updated by …".
+ * Axe on the editor and the dialog.
  */
 import assert from 'node:assert/strict'
 import { after, test } from 'node:test'
@@ -43,6 +45,17 @@ async function session(email: string, password: string): Promise<Page> {
   await new SignInPage(page).signIn(email, password)
   await page.waitForURL('**/app')
   return page
+}
+
+/**
+ * Resolves at the editor's next read of the application (its poll, every 15 s): the following seconds
+ * are the test's, before the next read.
+ */
+function nextPoll(page: Page, id: string) {
+  return page.waitForResponse(
+    (r) => r.request().method() === 'GET' && new URL(r.url()).pathname === `/api/v1/applications/${id}`,
+    { timeout: 30_000 },
+  )
 }
 
 /** The application as the server has it, read in the page's session. */
@@ -120,6 +133,8 @@ test('autosave, a live readiness panel, and a conflict between two sessions that
   })
 
   await step('the lead saves the abstract first; the colleague, on the older version, meets a conflict', async () => {
+    // Right after the colleague's editor read the application: the lead's save cannot reach it before she types.
+    await nextPoll(ruta!, id)
     const mine = 'A network of privacy-preserving sensors that warns stewards of crowd crushes.'
     await editor.question('Abstract').fill(mine)
     await editor.question('Abstract').blur()
@@ -155,23 +170,42 @@ test('autosave, a live readiness panel, and a conflict between two sessions that
     )
   })
 
-  await step('the lead, now on the older version, takes hers: its field shows her text', async () => {
-    await editor.question('Abstract').fill('Sensors that warn stewards early.')
-    await editor.question('Abstract').blur()
-    const dialog = jonas!.getByRole('dialog', { name: 'Someone else changed the same answers' })
-    await dialog.waitFor()
-    assert.match(await visibleText(dialog), /Saved by Rūta Kazlauskienė on /)
-    await dialog.getByRole('button', { name: 'Take theirs', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
-    assert.equal(
-      await editor.question('Abstract').inputValue(),
-      'Privacy-first sensors that detect dangerous crowd density in real time.',
+  await step('the lead’s open editor shows her answers by itself and says who changed them', async () => {
+    const hers = 'Privacy-first sensors that detect dangerous crowd density in real time.'
+    // Nothing typed on the lead's side: the next read (within 15 s) brings her text into the field.
+    await jonas!.waitForFunction(
+      (hers) => [...document.querySelectorAll('input, textarea')].some((el) => (el as HTMLInputElement).value === hers),
+      hers,
+      { timeout: 35_000 },
     )
+    assert.equal(await editor.question('Abstract').inputValue(), hers)
     assert.equal(await editor.question('Acronym').inputValue(), 'SENTRY-2')
-    assert.equal(
-      (await serverAnswers(jonas!, id)).abstract,
-      'Privacy-first sensors that detect dangerous crowd density in real time.',
-    )
-    await editor.checkA11y('editor after the conflict')
+    assert.match(await visibleText(jonas!.getByTestId('updated-by')), /^Updated by Rūta Kazlauskienė just now$/)
+    await editor.checkA11y('editor with others’ answers')
   })
+
+  await step(
+    'she rewrites it; the lead, typing before his editor reads it, meets the conflict and takes hers',
+    async () => {
+      await nextPoll(jonas!, id)
+      const hers = 'Privacy-first sensors that warn stewards of dangerous crowd density.'
+      await other.question('Abstract').fill(hers)
+      await other.question('Abstract').blur()
+      await ruta!.waitForFunction(
+        async ([id, hers]) => (await (await fetch(`/api/v1/applications/${id}`)).json()).answers.abstract === hers,
+        [id, hers] as const,
+      )
+      await editor.question('Abstract').fill('Sensors that warn stewards early.')
+      await editor.question('Abstract').blur()
+      const dialog = jonas!.getByRole('dialog', { name: 'Someone else changed the same answers' })
+      await dialog.waitFor()
+      assert.match(await visibleText(dialog), /Saved by Rūta Kazlauskienė on /)
+      await dialog.getByRole('button', { name: 'Take theirs', exact: true }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      assert.equal(await editor.question('Abstract').inputValue(), hers)
+      assert.equal(await editor.question('Acronym').inputValue(), 'SENTRY-2')
+      assert.equal((await serverAnswers(jonas!, id)).abstract, hers)
+      await editor.checkA11y('editor after the conflict')
+    },
+  )
 })

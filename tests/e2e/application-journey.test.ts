@@ -296,6 +296,13 @@ test('a lead SME applies with a partner, fixes what the readiness panel shows, s
       () => document.querySelectorAll('section[aria-labelledby="revisions-title"] tbody tr').length === 2,
     )
     assert.deepEqual(await editor.revisionRows(), ['2 Counts', '1'])
+    // The badge is shown whole on a laptop and on a phone.
+    const viewport = leadPage!.viewportSize()!
+    for (const width of [1280, 375]) {
+      await leadPage!.setViewportSize({ width, height: viewport.height })
+      assert.ok(await editor.countsBadgeFits(), `the "Counts" badge is cut at ${width} px`)
+    }
+    await leadPage!.setViewportSize(viewport)
     const app = await serverApp(leadPage!, editor.id)
     assert.equal(app.status, 'submitted')
     assert.equal(app.submittedRevision, 2)

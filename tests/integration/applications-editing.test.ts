@@ -233,3 +233,84 @@ test('files: the type read from the bytes and checked against the question; down
   }
   refused(await partner.get(`/api/v1/applications/${mine.id}/files/${theirs.id}`), 404, 'application_file_not_found')
 })
+
+test('a part save changes only the fields it sends: budget alone, then a declaration alone, then one answer', async () => {
+  const url = `/api/v1/applications/${theirs.id}/partners/${theirs.partnerId}/part`
+  const partOf = (app: Json) => app.partners.find((p: Json) => p.id === theirs.partnerId)
+  const start = partOf(ok(await otherPartner.get(`/api/v1/applications/${theirs.id}`)))
+  const before = start.part
+  assert.equal(before.declarationOfHonour.signatoryName, 'Ada Contact')
+  assert.equal(before.answers.expertise, 'Thermal imaging')
+
+  const budgetOnly = partOf(
+    ok(
+      await otherPartner.patch(url, {
+        basePartVersion: start.partVersion,
+        part: { budget: { requestedCents: 4_000_000 } },
+      }),
+    ),
+  )
+  assert.equal(budgetOnly.partVersion, start.partVersion + 1)
+  assert.deepEqual(budgetOnly.part, { ...before, budget: { ...before.budget, requestedCents: 4_000_000 } })
+
+  const declarationOnly = partOf(
+    ok(
+      await otherPartner.patch(url, {
+        basePartVersion: budgetOnly.partVersion,
+        part: { declarationOfHonour: { signatoryRole: 'COO' }, smeDeclaration: { category: 'micro' } },
+      }),
+    ),
+  )
+  assert.deepEqual(declarationOnly.part, {
+    ...before,
+    budget: { ...before.budget, requestedCents: 4_000_000 },
+    declarationOfHonour: { ...before.declarationOfHonour, signatoryRole: 'COO' },
+    smeDeclaration: { category: 'micro', confirmed: true },
+  })
+
+  const answerOnly = partOf(
+    ok(
+      await otherPartner.patch(url, {
+        basePartVersion: declarationOnly.partVersion,
+        part: { contactName: 'Ivo Ibis', answers: { expertise: 'Lidar mapping' } },
+      }),
+    ),
+  )
+  assert.deepEqual(answerOnly.part, {
+    ...declarationOnly.part,
+    contactName: 'Ivo Ibis',
+    answers: { ...before.answers, expertise: 'Lidar mapping' },
+  })
+  const stored = await t.db
+    .selectFrom('application_partners')
+    .select('part')
+    .where('id', '=', theirs.partnerId)
+    .executeTakeFirstOrThrow()
+  const row = typeof stored.part === 'string' ? JSON.parse(stored.part) : stored.part
+  assert.deepEqual(row, answerOnly.part)
+
+  // Sending what is already there writes nothing; a stale version is still refused with the current part.
+  const unchanged = partOf(
+    ok(await otherPartner.patch(url, { basePartVersion: answerOnly.partVersion, part: { role: before.role } })),
+  )
+  assert.equal(unchanged.partVersion, answerOnly.partVersion)
+  const stale = refused(
+    await otherPartner.patch(url, { basePartVersion: budgetOnly.partVersion, part: { role: 'Older text' } }),
+    409,
+    'application_part_conflict',
+  )
+  assert.deepEqual(stale.part, answerOnly.part)
+  const audits = await t.db
+    .selectFrom('audit_events')
+    .select('change')
+    .where('action', '=', 'application.part_saved')
+    .where('subject_id', '=', theirs.id)
+    .orderBy('seq')
+    .execute()
+  const fields = audits.map((a) => (typeof a.change === 'string' ? JSON.parse(a.change) : a.change).fields)
+  assert.deepEqual(fields.slice(-3), [
+    ['budget'],
+    ['smeDeclaration', 'declarationOfHonour'],
+    ['contactName', 'answers'],
+  ])
+})

@@ -8,7 +8,7 @@ import { test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { FixedClock } from '../../server/platform/clock.ts'
 import { signedIn } from '../factories/organisations.ts'
-import { CLOSES_AT, createScreeningCall, standardFixture } from '../factories/screening.ts'
+import { CLOSES_AT, createScreeningCall, resubmit, standardFixture } from '../factories/screening.ts'
 import { createUser } from '../factories/users.ts'
 import { createTestApp, type Res } from '../support/app.ts'
 
@@ -222,4 +222,45 @@ test('the CSV export: the applications, UTF-8 with a byte-order mark, in the req
   assert.equal(lines.length, 1 + 6)
   assert.match(lines[0]!, /^Referentie,/)
   assert.ok(lines.some((l) => l.includes('Société Générale de Sécurité')))
+})
+
+test('the dashboard reads the submitted revisions: edits of the working copy afterwards change nothing', async () => {
+  const before = ok(await operator.get(`/api/v1/calls/${f.call.id}/dashboard`))
+  // DELTA's working copy after its submission: another challenge, a bigger budget line, a new partner
+  // from Germany; Kraków's profile now says it is an SME.
+  const d3c1 = await t.db.selectFrom('challenges').select('id').where('code', '=', 'D3-C1').executeTakeFirstOrThrow()
+  await t.db.updateTable('applications').set({ challenge_id: d3c1.id }).where('id', '=', f.d.id).execute()
+  const lead = await t.db
+    .selectFrom('application_partners')
+    .select('part')
+    .where('id', '=', f.d.partnerIds[0]!)
+    .executeTakeFirstOrThrow()
+  const part = typeof lead.part === 'string' ? JSON.parse(lead.part) : lead.part
+  await t.db
+    .updateTable('application_partners')
+    .set({ part: JSON.stringify({ ...part, budget: { ...part.budget, requestedCents: 9_000_000 } }) })
+    .where('id', '=', f.d.partnerIds[0]!)
+    .execute()
+  await t.db
+    .insertInto('application_partners')
+    .values({
+      application_id: f.d.id,
+      organisation_id: f.o.draft.id,
+      role: 'partner',
+      status: 'accepted',
+      part: JSON.stringify({ budget: { requestedCents: 1_000_000 }, smeDeclaration: { category: 'small' } }),
+      position: 5,
+    })
+    .execute()
+  await t.db.updateTable('organisations').set({ sme_status: 'small' }).where('id', '=', f.o.krakow.id).execute()
+  const edited = ok(await operator.get(`/api/v1/calls/${f.call.id}/dashboard`))
+  assert.deepEqual(edited, before)
+
+  // A resubmission is what moves the figures: DELTA's new revision asks 10,000 EUR more for its lead.
+  await resubmit(t.db, f.d, new Date('2026-03-14T15:59:59Z'), (p, role) =>
+    role === 'lead' ? { ...p, budget: { ...p.budget, requestedCents: p.budget.requestedCents + 1_000_000 } } : p,
+  )
+  const resubmitted = ok(await operator.get(`/api/v1/calls/${f.call.id}/dashboard`))
+  assert.equal(resubmitted.requestedCents, before.requestedCents + 1_000_000)
+  assert.deepEqual({ ...resubmitted, requestedCents: before.requestedCents }, before)
 })

@@ -43,9 +43,9 @@ export class PartnerItem {
   /**
    * Fills the whole part (contact, role, budget line, SME declaration, declaration of honour), one field
    * at a time at a person's pace: each field is left (which saves it at once) and its save awaited before
-   * the next. Faster, a field typed in the instant a save comes back can be built on the part as it was
-   * before that save (the editor drops its pending change a tick before the saved part reaches it), and
-   * the other fields of the same group (the declaration, the budget line) are lost.
+   * the next, so that each step's save status is what the journey sees. (The editor builds the screen on
+   * the newest saved part, so a field typed in the instant a save comes back keeps the others of its group:
+   * web/features/applications/editor/drafts.test.ts.)
    */
   async fill(v: PartValues): Promise<void> {
     const type = async (box: Locator, value: string) => {
@@ -201,6 +201,23 @@ export class ApplicationEditorPage extends PageObject {
     return Promise.all(
       (await this.revisions.locator('tbody tr').all()).map((row) => visibleText(row.getByRole('rowheader'))),
     )
+  }
+  /** The "Counts" badge of the revision that counts is shown whole: not cut by its label or its cell. */
+  async countsBadgeFits(): Promise<boolean> {
+    return this.revisions
+      .locator('tbody .mantine-Badge-root')
+      .first()
+      .evaluate((badge) => {
+        const label = badge.querySelector<HTMLElement>('.mantine-Badge-label') ?? (badge as HTMLElement)
+        const cell = badge.closest('th, td')!.getBoundingClientRect()
+        const box = badge.getBoundingClientRect()
+        return (
+          label.scrollWidth <= label.clientWidth &&
+          badge.scrollWidth <= badge.clientWidth &&
+          box.left >= cell.left &&
+          box.right <= cell.right
+        )
+      })
   }
   get deadlineBanner(): Locator {
     return this.main.getByTestId('deadline-banner')

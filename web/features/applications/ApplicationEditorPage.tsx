@@ -18,7 +18,7 @@ import { EditorConflicts } from './editor/EditorConflicts.tsx'
 import { FormTab } from './editor/FormTab.tsx'
 import { PartnersTab } from './editor/PartnersTab.tsx'
 import { ReadinessPanel } from './editor/ReadinessPanel.tsx'
-import { SaveStatus } from './editor/SaveStatus.tsx'
+import { SaveStatus, UpdatedBy } from './editor/SaveStatus.tsx'
 import { SubmissionTab } from './editor/SubmissionTab.tsx'
 import { SubmitDialog } from './editor/SubmitDialog.tsx'
 import { type EditorTab, useEditor } from './editor/useEditor.ts'
@@ -135,7 +135,12 @@ function Editor({ app, call }: { app: Application; call: Call }) {
             </Group>
           </Stack>
         }
-        actions={e.canEditShared || e.myPart.partnerId ? <SaveStatus state={e.saveState} /> : null}
+        actions={
+          <Stack gap={2} align="flex-end">
+            {e.canEditShared || e.myPart.partnerId ? <SaveStatus state={e.saveState} /> : null}
+            {e.draft.updatedBy ? <UpdatedBy names={e.draft.updatedBy} /> : null}
+          </Stack>
+        }
       />
       <EditorBanners app={app} editor={e} />
       <EditorConflicts app={app} call={call} editor={e} />

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { partSave } from '../../../shared/contracts/application-parts.ts'
 import {
   type Answers,
   type answersSave,
@@ -11,7 +12,6 @@ import {
   invitationView,
   type partnerInvite,
   partnerPart,
-  type partSave,
   readinessIssue,
   revisionContent,
   submitResult,

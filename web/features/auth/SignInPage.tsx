@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError, queryKeys } from '../../app/api.ts'
 import { account } from '../../app/auth-client.ts'
@@ -16,6 +16,11 @@ import { signInSchema } from './schemas.ts'
 import { TwoFactorChallenge } from './TwoFactorChallenge.tsx'
 
 const route = getRouteApi('/app/sign-in')
+
+/** A destination inside the app (the router goes there); any other path is a public page (loaded). */
+function isAppPath(path: string): boolean {
+  return path === '/app' || path.startsWith('/app/') || path.startsWith('/app?')
+}
 
 export function SignInPage() {
   const { t } = useTranslation()
@@ -33,15 +38,28 @@ export function SignInPage() {
     validate,
   })
 
+  /** After signing in: back where the person came from, in the app or on a public page. */
+  const goTo = useCallback(
+    async (to: string | undefined, replace = false) => {
+      if (to && !isAppPath(to)) {
+        if (replace) window.location.replace(to)
+        else window.location.assign(to)
+        return
+      }
+      await navigate({ to: to ?? '/app', replace })
+    },
+    [navigate],
+  )
+
   const finish = async () => {
     const fresh = await fetchMe()
     queryClient.setQueryData(queryKeys.me, fresh)
-    await navigate({ to: redirect ?? '/app' })
+    await goTo(redirect)
   }
 
   useEffect(() => {
-    if (me && step === 'credentials') void navigate({ to: redirect ?? '/app', replace: true })
-  }, [me, step, redirect, navigate])
+    if (me && step === 'credentials') void goTo(redirect, true)
+  }, [me, step, redirect, goTo])
 
   const signIn = useMutation({
     mutationFn: account.signIn,

@@ -7,6 +7,7 @@ import type { CallQuestion } from '../../../shared/contracts/calls.ts'
 import { localized, useFormat } from '../../design-system/format.ts'
 import { Breadcrumbs } from '../catalogue/Breadcrumbs.tsx'
 import { challengeHref } from '../catalogue/catalogue-links.ts'
+import { AskQuestion } from './AskQuestion.tsx'
 import { CallCountdown } from './CallCountdown.tsx'
 import { CallFacts } from './CallFacts.tsx'
 import { PhaseBadge } from './CallList.tsx'
@@ -149,10 +150,13 @@ function Questions({ questions, call }: { questions: CallQuestion[]; call: Publi
   const cutOff = call.schedule.qaClosesAt ?? call.schedule.deadline
   return (
     <Stack gap="md">
-      {call.phase === 'scheduled' || call.phase === 'open' ? (
-        <Text size="sm" suppressHydrationWarning>
-          {t('calls.public.questions.askUntil', inZone(f, cutOff, call.schedule.timeZone))}
-        </Text>
+      {(call.phase === 'scheduled' || call.phase === 'open') && new Date(cutOff).getTime() > Date.now() ? (
+        <Stack gap="sm">
+          <Text size="sm" suppressHydrationWarning>
+            {t('calls.public.questions.askUntil', inZone(f, cutOff, call.schedule.timeZone))}
+          </Text>
+          <AskQuestion callId={call.id} callCode={call.code} />
+        </Stack>
       ) : null}
       {questions.length === 0 ? (
         <Text c="dimmed">{t('calls.public.questions.none')}</Text>

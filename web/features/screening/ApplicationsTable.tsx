@@ -4,12 +4,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import {
-  admissibilities,
-  applicationStatuses,
-  type operatorApplicationRow,
-} from '../../../shared/contracts/applications.ts'
+import { admissibilities, applicationStatuses } from '../../../shared/contracts/applications.ts'
 import type { Call } from '../../../shared/contracts/calls.ts'
+import type { operatorApplicationRow } from '../../../shared/contracts/screening.ts'
 import type { CountryCode } from '../../../shared/countries.ts'
 import { type Column, DataTable, type ListQuery } from '../../design-system/DataTable.tsx'
 import { EmptyState } from '../../design-system/EmptyState.tsx'

@@ -3,7 +3,7 @@ import { BarChart, GaugeChart, LineChart } from '@mantine/charts'
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CallDashboard } from '../../../shared/contracts/applications.ts'
+import type { CallDashboard } from '../../../shared/contracts/screening.ts'
 import { localized, useFormat } from '../../design-system/format.ts'
 import { useEuros } from './labels.tsx'
 

@@ -1,16 +1,15 @@
 import type { z } from 'zod'
 import { auditEventPage } from '../../../shared/contracts/admin.ts'
+import { application, eligibilityView } from '../../../shared/contracts/applications.ts'
+import { call } from '../../../shared/contracts/calls.ts'
 import {
   type admissibilityInput,
-  application,
   type callApplicationsQuery,
   callDashboard,
-  eligibilityView,
   operatorApplicationPage,
   type overrideInput,
   screeningSummary,
-} from '../../../shared/contracts/applications.ts'
-import { call } from '../../../shared/contracts/calls.ts'
+} from '../../../shared/contracts/screening.ts'
 import { request } from '../../app/api.ts'
 
 /** The typed client of the screening and dashboard endpoints (contracts of shared/contracts/applications.ts). */

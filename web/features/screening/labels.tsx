@@ -53,9 +53,11 @@ export function useReasonText() {
   const f = useFormat()
   return useCallback(
     (reason: { code: string; params: Params }) => {
-      const vars: Record<string, string> = {}
+      // `count` stays a number: the text takes its plural form from it ("1 country", "3 countries").
+      const vars: Record<string, string | number> = {}
       for (const [k, v] of Object.entries(reason.params)) {
-        if (typeof v === 'number' && k.endsWith('Cents'))
+        if (k === 'count' && typeof v === 'number') vars[k] = v
+        else if (typeof v === 'number' && k.endsWith('Cents'))
           vars[k] = f.number(v / 100, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
         else if (typeof v === 'number') vars[k] = f.number(v)
         else if (k === 'country' && /^[A-Z]{2}(, [A-Z]{2})*$/.test(v))

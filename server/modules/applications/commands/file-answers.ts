@@ -1,5 +1,5 @@
 import type { Answers, UploadedFile } from '../../../../shared/contracts/applications.ts'
-import type { ApplicationForm } from '../../../../shared/contracts/calls.ts'
+import type { ApplicationForm } from '../../../../shared/contracts/call-form.ts'
 import type { Tx } from '../../../platform/db/client.ts'
 import { DomainError, type FieldError } from '../../../platform/errors.ts'
 import { type AnswerProblem, answerProblems, questionsOf } from '../domain/answers.ts'

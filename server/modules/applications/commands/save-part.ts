@@ -1,11 +1,13 @@
 import type { z } from 'zod'
-import type { Application, PartnerPart, partSave } from '../../../../shared/contracts/applications.ts'
+import type { partSave } from '../../../../shared/contracts/application-parts.ts'
+import type { Application } from '../../../../shared/contracts/applications.ts'
 import { recordAudit } from '../../../platform/audit/index.ts'
 import { authorize } from '../../../platform/authz/policy.ts'
 import { inTransaction } from '../../../platform/db/client.ts'
 import { DomainError } from '../../../platform/errors.ts'
 import type { CommandContext } from '../../../platform/http/route.ts'
 import { sameJson } from '../domain/answers.ts'
+import { changedPartFields, mergePart } from '../domain/part.ts'
 import { isoOrNull, readApplication } from '../queries/application-view.ts'
 import { configOf, type PartnerRow, partOf } from '../queries/rows.ts'
 import { checkedAnswers } from './file-answers.ts'
@@ -30,8 +32,8 @@ export function partConflict(p: PartnerRow, basePartVersion: number): DomainErro
 
 /**
  * A member of a partner organisation saves its part (contact, role, budget line, SME declaration,
- * declaration of honour, answers to partner-scope questions). The part sent replaces the stored one:
- * the contract fills every field left out with its default, so the editor sends the whole part.
+ * declaration of honour, answers to partner-scope questions). Only the fields sent change, nested ones
+ * and answers included (`mergePart`): a save of the budget alone keeps the declarations, and the other way.
  * Stale `basePartVersion` → 409 `application_part_conflict` with the current part. A change moves
  * `partVersion` on, which withdraws the confirmation (`confirmedVersion` keeps the old number).
  */
@@ -50,14 +52,17 @@ export async function savePart(
     requireWritable(row, now)
     if (input.basePartVersion !== partner.part_version) throw partConflict(partner, input.basePartVersion)
     const current = partOf(partner)
-    const answers = await checkedAnswers(tx, {
-      applicationId: id,
-      partnerId,
-      form: configOf(row).form,
-      changes: input.part.answers ?? {},
-      path: 'part.answers',
-    })
-    const next = { ...current, ...input.part, answers } as PartnerPart
+    const answers =
+      input.part.answers === undefined
+        ? undefined
+        : await checkedAnswers(tx, {
+            applicationId: id,
+            partnerId,
+            form: configOf(row).form,
+            changes: input.part.answers,
+            path: 'part.answers',
+          })
+    const next = mergePart(current, { ...input.part, answers })
     if (sameJson(next, current)) return
     const partVersion = partner.part_version + 1
     await tx
@@ -71,7 +76,7 @@ export async function savePart(
       .where('id', '=', partnerId)
       .execute()
     const version = await bumpVersion(tx, row, now)
-    const changed = (Object.keys(next) as (keyof PartnerPart)[]).filter((k) => !sameJson(next[k], current[k]))
+    const changed = changedPartFields(current, next)
     await recordAudit(tx, ctx, {
       action: 'application.part_saved',
       subjectType: 'application',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { type ApplicationForm, applicationForm } from '../../../../shared/contracts/calls.ts'
+import { type ApplicationForm, applicationForm } from '../../../../shared/contracts/call-form.ts'
 import { answerProblems, mergeAnswers, sameValue } from './answers.ts'
 
 const form: ApplicationForm = applicationForm.parse({

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize'
 import { questionIssues } from '../../../../shared/calls/form-checks.ts'
 import type { Answers, AnswerValue, EditConflict } from '../../../../shared/contracts/applications.ts'
-import type { ApplicationForm, FormQuestion } from '../../../../shared/contracts/calls.ts'
+import type { ApplicationForm, FormQuestion } from '../../../../shared/contracts/call-form.ts'
 
 export interface AnswerMetaEntry {
   version: number

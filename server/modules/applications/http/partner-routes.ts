@@ -1,10 +1,10 @@
+import { partSave } from '../../../../shared/contracts/application-parts.ts'
 import {
   application,
   applicationParams,
   partConfirm,
   partnerInvite,
   partnerParams,
-  partSave,
 } from '../../../../shared/contracts/applications.ts'
 import { defineRoute } from '../../../platform/http/route.ts'
 import { confirmPart } from '../commands/confirm-part.ts'

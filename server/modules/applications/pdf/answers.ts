@@ -1,6 +1,6 @@
 import { visibleQuestions } from '../../../../shared/calls/form-checks.ts'
 import type { Answers, AnswerValue } from '../../../../shared/contracts/applications.ts'
-import type { ApplicationForm, FormQuestion } from '../../../../shared/contracts/calls.ts'
+import type { ApplicationForm, FormQuestion } from '../../../../shared/contracts/call-form.ts'
 import { drawBudgetTable } from './budget.ts'
 import type { PdfFormat } from './format.ts'
 import type { PdfContent } from './input.ts'

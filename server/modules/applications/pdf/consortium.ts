@@ -1,5 +1,5 @@
 import { visibleQuestions } from '../../../../shared/calls/form-checks.ts'
-import type { ApplicationForm, FormQuestion } from '../../../../shared/contracts/calls.ts'
+import type { ApplicationForm, FormQuestion } from '../../../../shared/contracts/call-form.ts'
 import { translate } from '../../../platform/i18n/index.ts'
 import { answerText } from './answers.ts'
 import { drawBudgetTable } from './budget.ts'

@@ -4,7 +4,7 @@ import {
   partnerPart,
   type SignedReceipt,
 } from '../../../../shared/contracts/applications.ts'
-import type { ApplicationForm } from '../../../../shared/contracts/calls.ts'
+import type { ApplicationForm } from '../../../../shared/contracts/call-form.ts'
 import type { Locale, LocalizedText } from '../../../../shared/contracts/common.ts'
 
 /** What the PDF is made of: the call (its form at the receipt's version), the submitted content, the receipt. */

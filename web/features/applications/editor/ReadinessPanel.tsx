@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-r
 import { useTranslation } from 'react-i18next'
 import { partnerName } from '../../../../shared/calls/readiness.ts'
 import type { ApplicationPartner, ReadinessIssue } from '../../../../shared/contracts/applications.ts'
-import type { ApplicationForm } from '../../../../shared/contracts/calls.ts'
+import type { ApplicationForm } from '../../../../shared/contracts/call-form.ts'
 import { localized } from '../../../design-system/format.ts'
 import { groupIssues, issueGroups, useIssueText } from './issues.ts'
 

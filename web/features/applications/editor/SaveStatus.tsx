@@ -58,3 +58,14 @@ export function SaveStatus({ state, label }: { state: SaveState; label?: string 
     </Group>
   )
 }
+
+/** "Updated by Rūta Kazlauskienė just now": others' answers that reached the open editor. */
+export function UpdatedBy({ names }: { names: readonly string[] }) {
+  const { t } = useTranslation()
+  const f = useFormat()
+  return (
+    <Text size="xs" c="dimmed" role="status" data-testid="updated-by">
+      {t('applications.save.updatedBy', { names: f.list([...names]) })}
+    </Text>
+  )
+}

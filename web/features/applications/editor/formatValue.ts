@@ -6,7 +6,7 @@ import type {
   UploadedFile,
   WorkPlanValue,
 } from '../../../../shared/contracts/applications.ts'
-import type { FormQuestion } from '../../../../shared/contracts/calls.ts'
+import type { FormQuestion } from '../../../../shared/contracts/call-form.ts'
 import { localized, useFormat } from '../../../design-system/format.ts'
 import { useEuros } from '../form/ValueFields.tsx'
 

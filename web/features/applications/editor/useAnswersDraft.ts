@@ -4,6 +4,7 @@ import type { Answers, AnswerValue, Application } from '../../../../shared/contr
 import { isApiError } from '../../../app/api.ts'
 import { applicationKeys, applicationsApi, DetailedApiError } from '../client.ts'
 import { Autosaver, type FailureOutcome, type SaveState } from './autosaver.ts'
+import { answersOnScreen, canRebaseAnswers, editsBetween, newerApplication } from './drafts.ts'
 
 /** One answer someone else changed while the person was typing it: both versions are kept. */
 export interface AnswerConflict {
@@ -55,9 +56,19 @@ export function usePutApplication(applicationId: string) {
 export function useAnswersDraft(app: Application | undefined, editable: boolean) {
   const id = app?.id ?? ''
   const put = usePutApplication(id)
-  const serverRef = useRef(app)
-  if (app && (!serverRef.current || app.version >= serverRef.current.version)) serverRef.current = app
+  /** The newest copy known: a save's answer lands here one tick before the query cache hands it down. */
+  const latestRef = useRef(app)
+  /** The copy the next save is based on (`baseVersion`). */
+  const baseRef = useRef(app)
+  /** Who changed answers in a copy that came from elsewhere (a poll), for the "Updated by" hint. */
+  const incomingRef = useRef<string[] | null>(null)
+  if (app && latestRef.current && app.version > latestRef.current.version) {
+    const { names } = editsBetween(latestRef.current, app)
+    if (names.length > 0) incomingRef.current = names
+  }
+  if (app) latestRef.current = newerApplication(app, latestRef.current)
   const [pending, setPending] = useState<Answers>({})
+  const [updatedBy, setUpdatedBy] = useState<string[] | null>(null)
   const [state, setState] = useState<SaveState>({ kind: 'idle' })
   const [conflicts, setConflicts] = useState<AnswerConflict[]>([])
   const [invalid, setInvalid] = useState<Record<string, string>>({})
@@ -67,9 +78,10 @@ export function useAnswersDraft(app: Application | undefined, editable: boolean)
     if (!id) return null
     return new Autosaver({
       send: async (changes) => {
-        const base = serverRef.current!
+        const base = baseRef.current!
         const next = await applicationsApi.saveAnswers(id, { baseVersion: base.version, changes: changes as Answers })
-        serverRef.current = next
+        baseRef.current = next
+        latestRef.current = newerApplication(next, latestRef.current)
         put(next)
         setInvalid((prev) => {
           const out = { ...prev }
@@ -80,7 +92,8 @@ export function useAnswersDraft(app: Application | undefined, editable: boolean)
       onFailure: async (error, sent): Promise<FailureOutcome> => {
         if (error instanceof DetailedApiError && error.code === 'application_edit_conflict') {
           const latest = await applicationsApi.get(id)
-          serverRef.current = latest
+          baseRef.current = latest
+          latestRef.current = newerApplication(latest, latestRef.current)
           put(latest)
           const found = error.conflicts
           setConflicts((prev) => [
@@ -122,7 +135,7 @@ export function useAnswersDraft(app: Application | undefined, editable: boolean)
     if (!saver || !editable || restoredOnce.current) return
     restoredOnce.current = true
     const kept = readLocal(id)
-    const server = serverRef.current?.answers ?? {}
+    const server = latestRef.current?.answers ?? {}
     const differing = Object.fromEntries(
       Object.entries(kept).filter(([k, v]) => JSON.stringify(server[k] ?? null) !== JSON.stringify(v)),
     )
@@ -165,7 +178,35 @@ export function useAnswersDraft(app: Application | undefined, editable: boolean)
     }
   }, [saver])
 
-  const answers = useMemo(() => ({ ...(app?.answers ?? {}), ...pending }), [app?.answers, pending])
+  // A newer copy from elsewhere (a poll, a save of a part) becomes the base of the next save unless it
+  // changed an answer the person has pending: then the base stays and that save meets the conflict.
+  const pendingKeys = Object.keys(saver?.snapshot() ?? {})
+  if (
+    app &&
+    baseRef.current &&
+    app.version > baseRef.current.version &&
+    canRebaseAnswers(baseRef.current, app, pendingKeys)
+  )
+    baseRef.current = app
+
+  // "Updated by …": shown for a minute after a copy with others' answers arrived.
+  useEffect(() => {
+    if (!app?.version || !incomingRef.current) return
+    setUpdatedBy(incomingRef.current)
+    incomingRef.current = null
+  }, [app?.version])
+  useEffect(() => {
+    if (!updatedBy) return
+    const timer = setTimeout(() => setUpdatedBy(null), 60_000)
+    return () => clearTimeout(timer)
+  }, [updatedBy])
+
+  // Built on the newest copy, not on the prop: right after a save the prop is one tick behind, and a
+  // keystroke in that tick would start from the older value.
+  const answers = useMemo(
+    () => answersOnScreen(app ? newerApplication(app, latestRef.current).answers : {}, pending),
+    [app, pending],
+  )
 
   const setAnswer = useCallback(
     (questionId: string, value: AnswerValue) => {
@@ -186,6 +227,9 @@ export function useAnswersDraft(app: Application | undefined, editable: boolean)
   return {
     answers,
     pending,
+    /** Something is typed and not yet acknowledged, or a save is on its way. */
+    busy: Object.keys(pending).length > 0 || state.kind === 'saving' || state.kind === 'pending',
+    updatedBy,
     setAnswer,
     flush: useCallback(() => saver?.flush() ?? Promise.resolve(), [saver]),
     state,

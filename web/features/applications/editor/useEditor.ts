@@ -1,9 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { checkApplication } from '../../../../shared/calls/readiness.ts'
 import { partnerName } from '../../../../shared/calls/rules.ts'
 import type { Application, ApplicationPartner, ReadinessIssue } from '../../../../shared/contracts/applications.ts'
 import type { Call } from '../../../../shared/contracts/calls.ts'
-import { applicationUrls, uploadAnnex } from '../client.ts'
+import { applicationKeys, applicationsApi, applicationUrls, uploadAnnex } from '../client.ts'
 import { questionInputId } from '../form/QuestionField.tsx'
 import type { FieldContext } from '../form/types.ts'
 import { combineStates } from './autosaver.ts'
@@ -26,6 +27,32 @@ const partField: Record<string, string> = {
   sme_declaration_differs: 'sme',
 }
 
+/** How often an open editor asks for others' changes (only while its tab is visible). */
+export const POLL_MS = 15_000
+
+/**
+ * Others' changes reach an open editor: the application is read again every 15 s while the tab is
+ * visible and nothing of the person's is waiting to be saved or decided. What they did not touch takes
+ * the server's values (the drafts build the screen on the newest copy); a change of a field they have
+ * pending meets the conflict dialog on their next save. A copy older than the cached one (a read that
+ * crossed a save) is ignored.
+ */
+function usePolling(applicationId: string, enabled: boolean) {
+  const queryClient = useQueryClient()
+  useQuery({
+    queryKey: applicationKeys.one(applicationId),
+    queryFn: async () => {
+      const next = await applicationsApi.get(applicationId)
+      const prev = queryClient.getQueryData<Application>(applicationKeys.one(applicationId))
+      return prev && prev.version > next.version ? prev : next
+    },
+    refetchInterval: enabled ? POLL_MS : false,
+    refetchIntervalInBackground: false,
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+  })
+}
+
 /**
  * The application editor's state: the working copy with the person's pending changes (shared answers
  * and their own part), the live readiness computed with the server's own engine, the deadline on the
@@ -40,6 +67,7 @@ export function useEditor(app: Application, call: Call) {
   const draft = useAnswersDraft(app, canEditShared)
   const myPartner = app.partners.find((p) => p.mine && (p.role === 'lead' || p.status === 'accepted')) ?? null
   const myPart = usePartDraft(app, myPartner, !locked)
+  usePolling(app.id, !locked && !draft.busy && !myPart.busy && draft.conflicts.length + myPart.conflicts.length === 0)
 
   const partners: ApplicationPartner[] = useMemo(
     () => app.partners.map((p) => (p.id === myPart.partnerId && myPart.part ? { ...p, part: myPart.part } : p)),

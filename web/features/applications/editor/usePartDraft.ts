@@ -3,6 +3,7 @@ import type { Application, ApplicationPartner, PartnerPart } from '../../../../s
 import { isApiError } from '../../../app/api.ts'
 import { applicationsApi, DetailedApiError } from '../client.ts'
 import { Autosaver, type FailureOutcome, type SaveState } from './autosaver.ts'
+import { canRebasePart, newerPartner, partConflicts, partOnScreen } from './drafts.ts'
 import { usePutApplication } from './useAnswersDraft.ts'
 
 export type PartKey = keyof PartnerPart
@@ -15,8 +16,6 @@ export interface PartConflict {
   at: string | null
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-
 /**
  * A partner's own part being edited by a member of that partner: autosaved like the answers, guarded by
  * the part's version; a 409 `application_part_conflict` reloads and lists, field by field, what differs.
@@ -25,9 +24,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function usePartDraft(app: Application, partner: ApplicationPartner | null, editable: boolean) {
   const put = usePutApplication(app.id)
   const partnerId = partner?.id ?? ''
-  const partnerRef = useRef(partner)
-  if (partner && (partnerRef.current?.id !== partner.id || partner.partVersion >= partnerRef.current.partVersion))
-    partnerRef.current = partner
+  /** The newest copy of the part known: a save's answer lands here one tick before the prop. */
+  const latestRef = useRef(partner)
+  /** The copy the next save is based on (`basePartVersion`). */
+  const baseRef = useRef(partner)
+  if (partner && latestRef.current?.id !== partner.id) {
+    latestRef.current = partner
+    baseRef.current = partner
+  } else if (partner) latestRef.current = newerPartner(partner, latestRef.current)
   const [pending, setPending] = useState<Partial<PartnerPart>>({})
   const [state, setState] = useState<SaveState>({ kind: 'idle' })
   const [conflicts, setConflicts] = useState<PartConflict[]>([])
@@ -37,12 +41,15 @@ export function usePartDraft(app: Application, partner: ApplicationPartner | nul
       new Autosaver({
         send: async (changes) => {
           const next = await applicationsApi.savePart(app.id, partnerId, {
-            basePartVersion: partnerRef.current?.partVersion ?? 1,
-            // The server replaces the whole part (fields left out take their defaults): send it all.
-            part: { ...partnerRef.current?.part, ...changes } as Partial<PartnerPart>,
+            basePartVersion: baseRef.current?.partVersion ?? 1,
+            // The server changes only the fields sent.
+            part: changes as Partial<PartnerPart>,
           })
           const mine = next.partners.find((p) => p.id === partnerId)
-          if (mine) partnerRef.current = mine
+          if (mine) {
+            baseRef.current = mine
+            latestRef.current = newerPartner(mine, latestRef.current)
+          }
           put(next)
         },
         onFailure: async (error, sent): Promise<FailureOutcome> => {
@@ -51,8 +58,9 @@ export function usePartDraft(app: Application, partner: ApplicationPartner | nul
             put(latest)
             const current = latest.partners.find((p) => p.id === partnerId)
             if (!current) return { action: 'stop' }
-            partnerRef.current = current
-            const differing = (Object.keys(sent) as PartKey[]).filter((k) => !same(current.part[k], sent[k]))
+            const differing = partConflicts(baseRef.current?.part, current.part, sent as Partial<PartnerPart>)
+            baseRef.current = current
+            latestRef.current = newerPartner(current, latestRef.current)
             setConflicts((prev) => [
               ...prev.filter((c) => !differing.includes(c.key)),
               ...differing.map((k) => ({ key: k, yours: sent[k], theirs: current.part[k], at: current.partUpdatedAt })),
@@ -91,7 +99,22 @@ export function usePartDraft(app: Application, partner: ApplicationPartner | nul
     }
   }, [saver])
 
-  const part: PartnerPart | null = useMemo(() => (partner ? { ...partner.part, ...pending } : null), [partner, pending])
+  // A newer part from elsewhere (a poll) becomes the base of the next save unless it changed a field the
+  // person has pending: then the base stays and that save meets the conflict (409).
+  const pendingKeys = Object.keys(saver.snapshot()) as PartKey[]
+  if (
+    partner &&
+    baseRef.current &&
+    partner.partVersion > baseRef.current.partVersion &&
+    canRebasePart(baseRef.current, partner, pendingKeys)
+  )
+    baseRef.current = partner
+
+  // Built on the newest copy, not on the prop, which is one tick behind right after a save.
+  const part: PartnerPart | null = useMemo(
+    () => (partner ? partOnScreen(newerPartner(partner, latestRef.current).part, pending) : null),
+    [partner, pending],
+  )
 
   const set = useCallback(
     <K extends PartKey>(key: K, value: PartnerPart[K]) => {
@@ -114,6 +137,8 @@ export function usePartDraft(app: Application, partner: ApplicationPartner | nul
     set,
     flush: useCallback(() => saver.flush(), [saver]),
     hasPending: Object.keys(pending).length > 0,
+    /** Something is typed and not yet acknowledged, or a save is on its way. */
+    busy: Object.keys(pending).length > 0 || state.kind === 'saving' || state.kind === 'pending',
     state,
     conflicts,
     resolve,

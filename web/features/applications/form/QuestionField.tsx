@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { AnswerValue, UploadedFile, WorkPlanValue } from '../../../../shared/contracts/applications.ts'
-import type { FormQuestion } from '../../../../shared/contracts/calls.ts'
+import type { FormQuestion } from '../../../../shared/contracts/call-form.ts'
 import { localized } from '../../../design-system/format.ts'
 import { BudgetTableField } from './BudgetTable.tsx'
 import { MultipleChoiceField, SingleChoiceField } from './ChoiceFields.tsx'

@@ -19,7 +19,7 @@ export function CharCounter({ count, min, max }: { count: number; min?: number; 
   return (
     <Text component="span" size="xs" c={over || under ? 'red' : 'dimmed'} fw={over || under ? 600 : undefined}>
       {min && min > 0
-        ? t('applications.form.counterMin', { count: f.number(count), min: f.number(min), max: f.number(max) })
+        ? t('applications.form.counterMin', { count, min: f.number(min), max: f.number(max) })
         : t('applications.form.counter', { count: f.number(count), max: f.number(max) })}
       {over ? ` · ${t('applications.form.overBy', { count: f.number(count - max) })}` : null}
     </Text>

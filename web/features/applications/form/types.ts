@@ -4,7 +4,8 @@ import type {
   UploadedFile,
   WorkPlanValue,
 } from '../../../../shared/contracts/applications.ts'
-import type { CallBudget, FormQuestion, QuestionType } from '../../../../shared/contracts/calls.ts'
+import type { FormQuestion, QuestionType } from '../../../../shared/contracts/call-form.ts'
+import type { CallBudget } from '../../../../shared/contracts/calls.ts'
 
 /**
  * The reusable field components of an application form, one per question type. The application editor

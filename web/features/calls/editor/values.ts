@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { Call, CallConfig, callInput, FormQuestion, FormSection } from '../../../../shared/contracts/calls.ts'
+import type { FormQuestion, FormSection } from '../../../../shared/contracts/call-form.ts'
+import type { Call, CallConfig, callInput } from '../../../../shared/contracts/calls.ts'
 import type { LocalizedText } from '../../../../shared/contracts/common.ts'
 
 /**

@@ -1,11 +1,11 @@
 import { z } from 'zod'
+import { callParams } from '../../../../../shared/contracts/calls.ts'
+import { locale } from '../../../../../shared/contracts/common.ts'
 import {
   callApplicationsQuery,
   callDashboard as callDashboardContract,
   operatorApplicationPage,
-} from '../../../../../shared/contracts/applications.ts'
-import { callParams } from '../../../../../shared/contracts/calls.ts'
-import { locale } from '../../../../../shared/contracts/common.ts'
+} from '../../../../../shared/contracts/screening.ts'
 import { mediaTypes, sendDownload } from '../../../../platform/export/index.ts'
 import { defineRoute } from '../../../../platform/http/route.ts'
 import { callDashboard } from '../queries/dashboard.ts'

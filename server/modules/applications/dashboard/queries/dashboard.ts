@@ -1,20 +1,21 @@
 import { sql } from 'kysely'
 import { instantToLocal } from '../../../../../shared/calls/time.ts'
-import type { CallDashboard } from '../../../../../shared/contracts/applications.ts'
 import type { LocalizedText } from '../../../../../shared/contracts/common.ts'
+import type { CallDashboard } from '../../../../../shared/contracts/screening.ts'
 import type { Queryable } from '../../../../platform/db/client.ts'
 import type { CommandContext } from '../../../../platform/http/route.ts'
 import { overTime } from '../domain/over-time.ts'
 import { budgetTotalOf, type CallRow, loadCallAsStaff } from './call-access.ts'
-import { countedPartner, isSme, requestedCents } from './partners-sql.ts'
+import { snapCountry, snapIsSme, snapOrganisation, snapRequestedCents, submittedRevisions } from './partners-sql.ts'
 
 /**
  * The statistics of a call in the shape SecurIT published them (DOMAIN.md §1.4): applications over time,
  * partners by country, applications by domain and challenge, the share of cross-border consortia, SMEs
  * per application, the budget requested against the call's budget and the admissibility decisions.
- * Everything about consortia counts the submitted applications only, with their lead and accepted
- * partners; a handful of grouped statements over indexed columns (no revision content is read), so it
- * stays fast with thousands of applications.
+ * Everything about consortia counts the submitted applications only, as their current revision holds
+ * them (the challenge, the lead and accepted partners with their facts and parts at submission): edits
+ * of the working copy after a submission, and changes of profiles, do not move the figures until the
+ * application is submitted again. A handful of grouped statements, one revision read per application.
  */
 export async function callDashboard(ctx: CommandContext, callId: string): Promise<CallDashboard> {
   const call = await loadCallAsStaff(ctx.db, ctx.actor, callId, 'call.dashboard')
@@ -25,61 +26,57 @@ type Num = string | number | null
 
 export async function dashboardOf(db: Queryable, call: CallRow): Promise<CallDashboard> {
   const id = call.id
+  const subs = submittedRevisions(id)
   const [statuses, totals, perApp, countries, domains, challenges, firsts] = await Promise.all([
     sql<{ status: string; admissibility: string; n: Num }>`
       select status, admissibility, count(*) as n from applications where call_id = ${id}
       group by status, admissibility`.execute(db),
     sql<{ organisations: Num; smes: Num; countries: Num; requested: Num }>`
-      select count(distinct p.organisation_id) as organisations,
-             count(distinct p.organisation_id) filter (where ${isSme}) as smes,
-             count(distinct o.country) as countries,
-             coalesce(sum(${requestedCents}), 0) as requested
-      from applications a
-      join application_partners p on p.application_id = a.id
-      left join organisations o on o.id = p.organisation_id
-      where a.call_id = ${id} and a.status = 'submitted' and ${countedPartner}`.execute(db),
+      with s as (${subs})
+      select count(distinct ${snapOrganisation}) as organisations,
+             count(distinct ${snapOrganisation}) filter (where ${snapIsSme}) as smes,
+             count(distinct ${snapCountry}) as countries,
+             coalesce(sum(${snapRequestedCents}), 0) as requested
+      from s cross join lateral jsonb_array_elements(s.content -> 'partners') as sp(p)`.execute(db),
     sql<{ smes: Num; n: Num; cross_border: Num }>`
+      with s as (${subs})
       select x.smes, count(*) as n, count(*) filter (where x.countries > 1) as cross_border
       from (
-        select a.id,
-               count(*) filter (where ${isSme} and ${countedPartner}) as smes,
-               count(distinct o.country) filter (where ${countedPartner}) as countries
-        from applications a
-        left join application_partners p on p.application_id = a.id
-        left join organisations o on o.id = p.organisation_id
-        where a.call_id = ${id} and a.status = 'submitted'
-        group by a.id
+        select s.id,
+               count(sp.p) filter (where ${snapIsSme}) as smes,
+               count(distinct ${snapCountry}) as countries
+        from s left join lateral jsonb_array_elements(s.content -> 'partners') as sp(p) on true
+        group by s.id
       ) x
       group by x.smes order by x.smes`.execute(db),
     sql<{ country: string; n: Num }>`
-      select o.country, count(*) as n
-      from applications a
-      join application_partners p on p.application_id = a.id
-      join organisations o on o.id = p.organisation_id
-      where a.call_id = ${id} and a.status = 'submitted' and ${countedPartner}
-      group by o.country order by count(*) desc, o.country`.execute(db),
+      with s as (${subs})
+      select ${snapCountry} as country, count(*) as n
+      from s cross join lateral jsonb_array_elements(s.content -> 'partners') as sp(p)
+      where ${snapCountry} is not null
+      group by 1 order by count(*) desc, 1`.execute(db),
     sql<{ code: string | null; name: LocalizedText | null; position: number | null; n: Num }>`
-      select d.code, d.name, d.position, count(a.id) as n
+      with s as (${subs})
+      select d.code, d.name, d.position, count(s.id) as n
       from domains d
       left join challenges ch on ch.domain_id = d.id
-      left join applications a on a.challenge_id = ch.id and a.call_id = ${id} and a.status = 'submitted'
+      left join s on s.challenge_id = ch.id
       where d.programme_id = ${call.programme_id}
       group by d.id, d.code, d.name, d.position
       union all
-      select null, null, null, count(*) from applications a
-      where a.call_id = ${id} and a.status = 'submitted' and a.challenge_id is null
+      select null, null, null, count(*) from s where s.challenge_id is null
       having count(*) > 0
       order by 3 nulls last`.execute(db),
     sql<{ code: string | null; title: string | null; n: Num }>`
-      select ch.code, ch.title, count(a.id) as n
+      with s as (${subs})
+      select ch.code, ch.title, count(s.id) as n
       from challenges ch
-      left join applications a on a.challenge_id = ch.id and a.call_id = ${id} and a.status = 'submitted'
+      left join s on s.challenge_id = ch.id
       where ch.id in (select challenge_id from challenge_calls where call_id = ${id})
-         or ch.id in (select challenge_id from applications where call_id = ${id} and status = 'submitted')
+         or ch.id in (select challenge_id from s)
       group by ch.id, ch.code, ch.title
       union all
-      select null, null, count(*) from applications a
-      where a.call_id = ${id} and a.status = 'submitted' and a.challenge_id is null
+      select null, null, count(*) from s where s.challenge_id is null
       having count(*) > 0
       order by 1 nulls last`.execute(db),
     sql<{ first: Date | string }>`

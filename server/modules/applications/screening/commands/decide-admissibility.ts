@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { admissibilityInput, EligibilityView } from '../../../../../shared/contracts/applications.ts'
+import type { EligibilityView } from '../../../../../shared/contracts/applications.ts'
+import type { admissibilityInput } from '../../../../../shared/contracts/screening.ts'
 import { recordAudit } from '../../../../platform/audit/index.ts'
 import { inTransaction, type Tx } from '../../../../platform/db/client.ts'
 import { fieldError } from '../../../../platform/errors.ts'

@@ -3,8 +3,8 @@ import {
   type EligibilityRule,
   type EligibilityView,
   eligibilityRules,
-  type overrideInput,
 } from '../../../../../shared/contracts/applications.ts'
+import type { overrideInput } from '../../../../../shared/contracts/screening.ts'
 import { recordAudit } from '../../../../platform/audit/index.ts'
 import { inTransaction } from '../../../../platform/db/client.ts'
 import { DomainError } from '../../../../platform/errors.ts'

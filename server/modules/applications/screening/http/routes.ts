@@ -1,12 +1,11 @@
+import { applicationParams, eligibilityView } from '../../../../../shared/contracts/applications.ts'
+import { callParams } from '../../../../../shared/contracts/calls.ts'
 import {
   admissibilityInput,
-  applicationParams,
-  eligibilityView,
   overrideInput,
   ruleParams,
   screeningSummary,
-} from '../../../../../shared/contracts/applications.ts'
-import { callParams } from '../../../../../shared/contracts/calls.ts'
+} from '../../../../../shared/contracts/screening.ts'
 import { defineRoute } from '../../../../platform/http/route.ts'
 import { decideAdmissibility } from '../commands/decide-admissibility.ts'
 import { overrideRule } from '../commands/override-rule.ts'

@@ -1,6 +1,6 @@
 import { MultiSelect, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { FormQuestion } from '../../../../../shared/contracts/calls.ts'
+import type { FormQuestion } from '../../../../../shared/contracts/call-form.ts'
 import { type CallForm, errorAt, setField } from '../fields.tsx'
 import { isChoice } from './factory.ts'
 

@@ -1,6 +1,6 @@
 import { Checkbox, Divider, Group, Radio, Select, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { type FormQuestion, type FormSection, questionTypes } from '../../../../../shared/contracts/calls.ts'
+import { type FormQuestion, type FormSection, questionTypes } from '../../../../../shared/contracts/call-form.ts'
 import { type CallForm, LocalizedFields, setField } from '../fields.tsx'
 import { ConditionEditor } from './ConditionEditor.tsx'
 import { newQuestion, semanticsFor } from './factory.ts'

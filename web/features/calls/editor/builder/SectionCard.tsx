@@ -2,7 +2,7 @@ import { Button, Card, Collapse, Group, Select, Stack, Text, Title } from '@mant
 import { IconChevronDown, IconChevronRight, IconPlus } from '@tabler/icons-react'
 import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type FormSection, type QuestionType, questionTypes } from '../../../../../shared/contracts/calls.ts'
+import { type FormSection, type QuestionType, questionTypes } from '../../../../../shared/contracts/call-form.ts'
 import { type CallForm, errorAt, LocalizedFields } from '../fields.tsx'
 import { ListControls } from '../ListControls.tsx'
 import { allQuestions, nextId } from '../values.ts'

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { type FormQuestion, uploadTypes } from '../../../../../shared/contracts/calls.ts'
+import { type FormQuestion, uploadTypes } from '../../../../../shared/contracts/call-form.ts'
 import { type CallForm, errorAt, MoneyField, NullableNumberField, NumberField, setField } from '../fields.tsx'
 import { ListControls } from '../ListControls.tsx'
 import { textLanguages, toTexts } from '../values.ts'

@@ -4,7 +4,7 @@ import {
   formQuestion,
   type QuestionSemantic,
   type QuestionType,
-} from '../../../../../shared/contracts/calls.ts'
+} from '../../../../../shared/contracts/call-form.ts'
 import { nextId, normalizeQuestion, toTexts } from '../values.ts'
 
 /** A fresh question of a type, with the contract's defaults (two options for a choice). */
