@@ -1,9 +1,10 @@
-// Audit appends are serialised through one chain-head row. How many audited writes per second does
-// that leave? Runs on PGlite (in memory) and, when BENCH_DATABASE_URL is set, on PostgreSQL.
+// How many audited writes per second (each a transaction inserting its event, ADR 0004), and how long
+// the sealer takes to chain them afterwards. Runs on PGlite (in memory) and, when BENCH_DATABASE_URL
+// is set, on PostgreSQL.
 //   npm exec -- node bench/audit-append.ts
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { recordAudit } from '../server/platform/audit/index.ts'
+import { recordAudit, sealAuditEvents } from '../server/platform/audit/index.ts'
 import { verifyAuditChain } from '../server/platform/audit/verify.ts'
 import { systemActor } from '../server/platform/authz/actor.ts'
 import { systemClock } from '../server/platform/clock.ts'
@@ -33,11 +34,14 @@ async function run(label: string, handle: DatabaseHandle, concurrency: number) {
     }),
   )
   const ms = performance.now() - t0
+  const s0 = performance.now()
+  const sealed = await sealAuditEvents(handle.db)
+  const sms = performance.now() - s0
   const v0 = performance.now()
   const verified = await verifyAuditChain(handle.db)
   const vms = performance.now() - v0
   console.log(
-    `${label.padEnd(28)} concurrency ${String(concurrency).padStart(2)}: ${WRITES} audited writes in ${ms.toFixed(0)} ms = ${((WRITES / ms) * 1000).toFixed(0)}/s; verify ${verified.checked} events in ${vms.toFixed(0)} ms (${verified.ok ? 'intact' : 'BROKEN'})`,
+    `${label.padEnd(28)} concurrency ${String(concurrency).padStart(2)}: ${WRITES} audited writes in ${ms.toFixed(0)} ms = ${((WRITES / ms) * 1000).toFixed(0)}/s; sealed ${sealed} in ${sms.toFixed(0)} ms; verify ${verified.checked} events in ${vms.toFixed(0)} ms (${verified.ok ? 'intact' : 'BROKEN'})`,
   )
 }
 

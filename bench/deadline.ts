@@ -218,7 +218,7 @@ async function run(kind: 'pglite' | 'postgres') {
     }
     log(
       `  checked: ${check.verified}/${submits.acks.size} acknowledged receipts verified in the database (${check.revisionsInDb} revisions), ` +
-        `${check.lost} lost, ${check.duplicated} duplicated; audit chain ${check.auditChainOk ? 'intact' : 'BROKEN'} (${check.auditEvents} events); ${check.receiptMailJobs} receipt mail jobs`,
+        `${check.lost} lost, ${check.duplicated} duplicated; audit chain ${check.auditChainOk ? 'intact' : 'BROKEN'} (${check.auditEvents} events sealed, ${check.auditUnsealed} not); ${check.receiptMailJobs} receipt mail jobs`,
     )
     log(
       `  baseline: ${baseline.transactions} single-row insert transactions (${baseline.rowBytes} bytes) at concurrency ${C} in ${(baseline.ms / 1000).toFixed(1)} s = ${round(baseline.txPerS)}/s, p50 ${baseline.p50Ms} ms, p99 ${baseline.p99Ms} ms`,

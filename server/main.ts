@@ -33,6 +33,7 @@ if (config.seedDemo) {
 const app = await buildApp({ config, database, log })
 await app.http.listen({ host: config.host, port: config.port })
 app.worker.start()
+app.sealer.start()
 
 const where =
   config.database.kind === 'postgres'

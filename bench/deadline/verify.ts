@@ -20,6 +20,8 @@ export interface Verification {
   problems: string[]
   auditChainOk: boolean
   auditEvents: number
+  /** Events the server had not sealed when it stopped (it seals the rest at shutdown: expect 0). */
+  auditUnsealed: number
   receiptMailJobs: number
 }
 
@@ -84,6 +86,7 @@ export async function verifySurge(db: Database, callId: string, acks: ReadonlyMa
     problems,
     auditChainOk: chain.ok,
     auditEvents: chain.checked,
+    auditUnsealed: chain.unsealed,
     receiptMailJobs: Number(mails.rows[0]?.n ?? 0),
   }
 }

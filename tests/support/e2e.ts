@@ -51,6 +51,7 @@ export async function startE2E(opts: { manualClose?: boolean } = {}): Promise<E2
   const app = await buildApp({ config, database, log: createLogger(config.logLevel) })
   await app.http.listen({ host: '127.0.0.1', port })
   app.worker.start(100)
+  app.sealer.start()
   const browser = await launchBrowser()
   let closed = false
   const close = async () => {

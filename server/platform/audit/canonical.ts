@@ -33,3 +33,33 @@ export interface ChainedFields {
 export function chainHash(prevHash: string, fields: ChainedFields): string {
   return sha256(`${prevHash}\n${canonicalJson(fields)}`)
 }
+
+/** The stored columns of an event that its hash covers. */
+export interface StoredEventFields {
+  seq: string | number | bigint
+  occurred_at: Date | string
+  actor_type: string
+  actor_id: string | null
+  actor_label: string
+  action: string
+  subject_type: string
+  subject_id: string | null
+  digest: string
+  request_id: string | null
+}
+
+/** The chained fields of a stored event (its chain position is not among them: the links fix the order). */
+export function chainedFieldsOf(r: StoredEventFields): ChainedFields {
+  return {
+    seq: String(r.seq),
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    digest: r.digest,
+    requestId: r.request_id,
+  }
+}

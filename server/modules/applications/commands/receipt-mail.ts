@@ -131,8 +131,17 @@ export async function sendReceiptMails(db: Database, deps: ReceiptMailDeps, appl
   })
 }
 
+/**
+ * The receipt mails are background work: the receipt is in the submit response already, and rendering
+ * the PDF (milliseconds of CPU on the event loop) must not slow a deadline surge, so while requests are
+ * under way the worker sends one per tick, and the rest when the server is quiet.
+ */
 export function registerApplicationJobs(worker: JobWorker, deps: ReceiptMailDeps): void {
-  worker.register(RECEIPT_MAIL_QUEUE, async (payload, db) => {
-    await sendReceiptMails(db, deps, String(payload.applicationId), Number(payload.revision))
-  })
+  worker.register(
+    RECEIPT_MAIL_QUEUE,
+    async (payload, db) => {
+      await sendReceiptMails(db, deps, String(payload.applicationId), Number(payload.revision))
+    },
+    { background: true },
+  )
 }

@@ -12,6 +12,7 @@ import { loadPartners, selectApplication } from '../queries/rows.ts'
 import { requireLead, requireWritable } from './guard.ts'
 import { type PreparedSubmission, prepareSubmission } from './prepare-submission.ts'
 import { RECEIPT_MAIL_QUEUE } from './receipt-mail.ts'
+import { submittedEvent, writeSubmissionIfUnchanged } from './submit-write.ts'
 
 export type SubmitInput = z.output<typeof submitInput>
 
@@ -72,12 +73,13 @@ const isUniqueViolation = (err: unknown) =>
  * key; a unique violation, should it happen, is answered the same way).
  *
  * The moment of arrival is the submission's time: the deadline is checked against it when the request
- * comes in and again under the lock (`deadline_passed` from the deadline on). The work is split for
- * the deadline surge: the snapshot, the readiness gate, the content, the digest and the signature are
- * computed before the transaction; the transaction locks the application row, checks that nothing
- * moved (version, last revision; otherwise it computes again under the lock), inserts the revision,
- * marks the application submitted, enqueues ONE job for the receipt mails and appends the audit event
- * last, since the audit chain serialises every writer until commit.
+ * comes in and again when writing (`deadline_passed` from the deadline on). The work is split for the
+ * deadline surge: the snapshot, the readiness gate, the content, the digest and the signature are
+ * computed before any write; then ONE statement (submit-write.ts) writes the revision, marks the
+ * application submitted, enqueues ONE job for the receipt mails (background work, sent after the
+ * surge) and inserts the audit event (chained by the sealer after commit) — if the application and its
+ * call are still as in the snapshot. If not, a transaction locks the application row, re-checks
+ * (replay, deadline, version), computes again if the last revision moved, and writes the same.
  */
 export async function submitApplication(
   ctx: CommandContext,
@@ -105,6 +107,12 @@ export async function submitApplication(
 
   let stored: StoredRevision | undefined
   try {
+    // Nothing moved since the snapshot (the usual case, a deadline surge included): one statement.
+    const write = { id, row, prepared, idempotencyKey, requestHash: hash, now }
+    if (await writeSubmissionIfUnchanged(ctx, write)) {
+      return { receipt: prepared.receipt, revision: prepared.revision, replayed: false }
+    }
+    // Something moved: under the row lock, find out what, and submit what is there now if allowed.
     const outcome = await inTransaction(ctx.db, async (tx): Promise<Outcome> => {
       const locked = (await applicationWithReplay(tx, id, idempotencyKey).forUpdate('a').executeTakeFirst())!
       if (locked.replay) return { replayOf: locked.replay }
@@ -151,18 +159,7 @@ export async function submitApplication(
         .set({ status: 'submitted', submitted_revision: p.revision, submitted_at: now, updated_at: now })
         .where('id', '=', id)
         .execute()
-      await recordAudit(tx, ctx, {
-        action: 'application.submitted',
-        subjectType: 'application',
-        subjectId: id,
-        change: {
-          revision: p.revision,
-          version: locked.version,
-          digest: p.digest,
-          receiptId: p.receipt.payload.receiptId,
-          keyId: p.receipt.keyId,
-        },
-      })
+      await recordAudit(tx, ctx, submittedEvent(id, locked.version, p))
       return { result: { receipt: p.receipt, revision: p.revision, replayed: false } }
     })
     if ('result' in outcome) return outcome.result
