@@ -17,6 +17,8 @@ import {
 import { type Auth, createActorResolver, createAuth, mountAuth } from './modules/auth/index.ts'
 import { callRoutes, mountCallPages, onCallClosed, registerCallJobs } from './modules/calls/index.ts'
 import { challengeRoutes, mountCataloguePages } from './modules/challenges/index.ts'
+import { partneringRoutes } from './modules/matchmaking/partnering/index.ts'
+import { recommendationRoutes } from './modules/matchmaking/recommend/index.ts'
 import { notificationRoutes } from './modules/notifications/index.ts'
 import { mountProfilePages, organisationExists, organisationRoutes } from './modules/organisations/index.ts'
 import { mountPublicPages, programmeRoutes } from './modules/programmes/index.ts'
@@ -25,8 +27,10 @@ import { mountSolutionPages } from './modules/solutions/http/public-pages.ts'
 import { solutionRoutes } from './modules/solutions/index.ts'
 import { useCaseRoutes } from './modules/use-cases/index.ts'
 import { registerWorkshopJobs, workshopRoutes } from './modules/workshops/index.ts'
+import { AuditSealer } from './platform/audit/seal.ts'
 import { type Clock, systemClock } from './platform/clock.ts'
 import type { DatabaseHandle } from './platform/db/client.ts'
+import { trackInFlight } from './platform/http/in-flight.ts'
 import type { AnyRoute } from './platform/http/route.ts'
 import { createHttpServer } from './platform/http/server.ts'
 import { serveSpa } from './platform/http/spa.ts'
@@ -55,6 +59,8 @@ export const allRoutes: AnyRoute[] = [
   ...pdfRoutes,
   ...screeningRoutes,
   ...dashboardRoutes,
+  ...partneringRoutes,
+  ...recommendationRoutes,
 ]
 
 export interface AppOptions {
@@ -69,6 +75,8 @@ export interface AppOptions {
 export interface App {
   http: FastifyInstance
   worker: JobWorker
+  /** Chains committed audit events shortly after commit (started with the worker by server/main.ts). */
+  sealer: AuditSealer
   auth: Auth
   mailer: Mailer
   clock: Clock
@@ -104,7 +112,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     rateLimit: config.env === 'production',
   })
   configureSigning(db, { authSecret: config.authSecret, privateKey: config.receiptSigningKey })
-  const worker = new JobWorker(db, log, clock)
+  // Requests under way (counted once the HTTP server exists): background jobs wait while there are.
+  let inFlight = () => 0
+  const worker = new JobWorker(db, log, clock, { busy: () => inFlight() > 0 })
+  const sealer = new AuditSealer(db, log)
   registerMailDelivery(worker, { smtpUrl: config.smtpUrl, from: config.mailFrom })
   registerWorkshopJobs(worker, { mailer, publicUrl: config.publicUrl, clock })
   registerCallJobs(worker, { clock })
@@ -135,9 +146,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
   })
 
+  inFlight = trackInFlight(http.server)
+
   return {
     http,
     worker,
+    sealer,
     auth,
     mailer,
     clock,
@@ -145,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     async close() {
       await http.close()
       await worker.stop()
+      await sealer.stop()
       await database.close()
     },
   }

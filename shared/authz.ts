@@ -44,6 +44,8 @@ export const tokenScopes = [
   'calls:write',
   'applications:read',
   'applications:write',
+  'matchmaking:read',
+  'matchmaking:write',
 ] as const
 export type TokenScope = (typeof tokenScopes)[number]
 
@@ -152,6 +154,16 @@ export const capabilityMatrix = {
   'application.view': { roles: signedIn, scope: 'applications:read' },
   'application.manage': { roles: signedIn, scope: 'applications:write' },
   'application.submit': { roles: signedIn, scope: 'applications:write' },
+  // Partner search (matchmaking): the marketplace is for people signed in; posts are written by members of
+  // their organisation, interests are expressed and decided by members of the organisations concerned,
+  // and a thread is read and written by the members of its two organisations (all checked on the object).
+  'partnering.view': { roles: signedIn, scope: 'matchmaking:read' },
+  'partnering.manage': { roles: signedIn, scope: 'matchmaking:write' },
+  'partnering.interest': { roles: signedIn, scope: 'matchmaking:write' },
+  'partnering.message': { roles: signedIn, scope: 'matchmaking:write' },
+  // Recommendations (matchmaking): for people signed in; each use case checks the object — a challenge
+  // the caller sees, their own organisation or solution (brokers: any), an application they lead.
+  'matchmaking.recommend': { roles: signedIn, scope: 'matchmaking:read' },
 } as const satisfies Record<string, CapabilityRule>
 
 export type Capability = keyof typeof capabilityMatrix

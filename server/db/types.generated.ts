@@ -128,9 +128,9 @@ export interface Applications {
 }
 
 export interface AuditChain {
+  chain_position: Int8;
   hash: string;
   id: number;
-  seq: Int8;
 }
 
 export interface AuditEvents {
@@ -138,13 +138,14 @@ export interface AuditEvents {
   actor_id: string | null;
   actor_label: string;
   actor_type: string;
+  chain_position: Int8 | null;
   change: Json;
   digest: string;
-  hash: string;
+  hash: string | null;
   occurred_at: Timestamp;
-  prev_hash: string;
+  prev_hash: string | null;
   request_id: string | null;
-  seq: Int8;
+  seq: Generated<Int8>;
   subject_id: string | null;
   subject_type: string;
 }
@@ -313,6 +314,20 @@ export interface EligibilityResults {
   screened_at: Timestamp;
 }
 
+export interface ExpressionsOfInterest {
+  author_id: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_message: string | null;
+  id: Generated<string>;
+  message: string;
+  organisation_id: string;
+  post_id: string;
+  status: Generated<string>;
+  updated_at: Timestamp;
+}
+
 export interface Files {
   byte_size: number;
   content_type: string;
@@ -375,6 +390,33 @@ export interface Memberships {
   organisation_id: string;
   role: string;
   user_id: string;
+}
+
+export interface MessageReads {
+  last_read_seq: Int8;
+  read_at: Timestamp;
+  thread_id: string;
+  user_id: string;
+}
+
+export interface Messages {
+  author_id: string | null;
+  body: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  organisation_id: string;
+  seq: Generated<Int8>;
+  thread_id: string;
+}
+
+export interface MessageThreads {
+  created_at: Timestamp;
+  id: Generated<string>;
+  interest_id: string | null;
+  last_message_at: Timestamp | null;
+  post_id: string | null;
+  programme_id: string;
+  subject: string;
 }
 
 export interface NotificationPreferences {
@@ -444,6 +486,36 @@ export interface Organisations {
 
 export interface OrganisationTags {
   organisation_id: string;
+  term_id: string;
+}
+
+export interface PartneringPosts {
+  anonymous: Generated<boolean>;
+  author_id: string | null;
+  call_id: string | null;
+  challenge_id: string | null;
+  closed_at: Timestamp | null;
+  countries_wanted: Generated<string[]>;
+  created_at: Timestamp;
+  description: string;
+  expertise_offered: Generated<string>;
+  expertise_sought: Generated<string>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  kind: string;
+  language: Generated<string>;
+  organisation_id: string;
+  programme_id: string;
+  published_at: Timestamp | null;
+  reference: string;
+  search_vector: string | null;
+  status: Generated<string>;
+  title: string;
+  updated_at: Timestamp;
+}
+
+export interface PartneringPostTags {
+  post_id: string;
   term_id: string;
 }
 
@@ -585,6 +657,12 @@ export interface TaxonomyTerms {
   parent_code: string | null;
   position: number;
   taxonomy_id: string;
+}
+
+export interface ThreadParticipants {
+  joined_at: Timestamp;
+  organisation_id: string;
+  thread_id: string;
 }
 
 export interface TrlAssessments {
@@ -786,16 +864,22 @@ export interface DB {
   clusters: Clusters;
   domains: Domains;
   eligibility_results: EligibilityResults;
+  expressions_of_interest: ExpressionsOfInterest;
   files: Files;
   invitations: Invitations;
   jobs: Jobs;
   mail_messages: MailMessages;
   memberships: Memberships;
+  message_reads: MessageReads;
+  message_threads: MessageThreads;
+  messages: Messages;
   notification_preferences: NotificationPreferences;
   notifications: Notifications;
   organisation_relations: OrganisationRelations;
   organisation_tags: OrganisationTags;
   organisations: Organisations;
+  partnering_post_tags: PartneringPostTags;
+  partnering_posts: PartneringPosts;
   programme_roles: ProgrammeRoles;
   programmes: Programmes;
   rate_limits: RateLimits;
@@ -810,6 +894,7 @@ export interface DB {
   solutions: Solutions;
   taxonomies: Taxonomies;
   taxonomy_terms: TaxonomyTerms;
+  thread_participants: ThreadParticipants;
   trl_assessments: TrlAssessments;
   trl_reviews: TrlReviews;
   two_factors: TwoFactors;

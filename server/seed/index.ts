@@ -8,6 +8,7 @@ import { seedDemoApplications } from './applications.ts'
 import { seedCalls } from './calls.ts'
 import { seedChallenges } from './challenges.ts'
 import { seedId } from './ids.ts'
+import { seedPartnering } from './partnering.ts'
 import { securit } from './securit.ts'
 import { seedSupply } from './supply.ts'
 import { seedTaxonomies } from './taxonomies/index.ts'
@@ -280,4 +281,6 @@ export async function seedDemoAccounts(db: Database, programmeId: string): Promi
   // (submitted, resubmitted, withdrawn, drafts), screened and partly reviewed.
   await seedCalls(db, programmeId)
   await seedDemoApplications(db)
+  // Partner search: demo posts (one anonymous) and a pending interest in the demo SME's post.
+  await seedPartnering(db, programmeId)
 }

@@ -18,6 +18,10 @@ export const notificationKinds = [
   'workshop_vote_closed',
   'application_admissible',
   'application_inadmissible',
+  'partnering_interest_received',
+  'partnering_interest_accepted',
+  'partnering_interest_declined',
+  'partnering_message',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 

@@ -9,19 +9,22 @@ import callsNl from './locales/calls/nl.json' with { type: 'json' }
 import enBase from './locales/en.json' with { type: 'json' }
 import frBase from './locales/fr.json' with { type: 'json' }
 import nlBase from './locales/nl.json' with { type: 'json' }
+import partneringEn from './locales/partnering/en.json' with { type: 'json' }
+import partneringFr from './locales/partnering/fr.json' with { type: 'json' }
+import partneringNl from './locales/partnering/nl.json' with { type: 'json' }
 import screeningEn from './locales/screening/en.json' with { type: 'json' }
 import screeningFr from './locales/screening/fr.json' with { type: 'json' }
 import screeningNl from './locales/screening/nl.json' with { type: 'json' }
 
 /**
  * Larger features keep their texts in their own files (`locales/<feature>/<lang>.json`), each one
- * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`. They are merged here, so
+ * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`, `partnering.*`. They are merged here, so
  * the browser, the server and the tests see one tree per language.
  */
-export const featureNamespaces = ['calls', 'applications', 'screening'] as const
-const en = { ...enBase, calls: callsEn, applications: applicationsEn, screening: screeningEn }
-const fr = { ...frBase, calls: callsFr, applications: applicationsFr, screening: screeningFr }
-const nl = { ...nlBase, calls: callsNl, applications: applicationsNl, screening: screeningNl }
+export const featureNamespaces = ['calls', 'applications', 'screening', 'partnering'] as const
+const en = { ...enBase, calls: callsEn, applications: applicationsEn, screening: screeningEn, partnering: partneringEn }
+const fr = { ...frBase, calls: callsFr, applications: applicationsFr, screening: screeningFr, partnering: partneringFr }
+const nl = { ...nlBase, calls: callsNl, applications: applicationsNl, screening: screeningNl, partnering: partneringNl }
 
 /**
  * Cascade's translations: one namespace (`translation`), nested keys (`auth.signIn.title`), bundled into the

@@ -33,6 +33,7 @@ import { OrganisationLayout } from '../features/organisations/OrganisationLayout
 import { OrganisationProfilePage } from '../features/organisations/OrganisationProfilePage.tsx'
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx'
 import { createApplicantProfileRoute, createOrganisationStaffRoutes } from '../features/organisations/routes.ts'
+import { createPartneringRoutes } from '../features/partnering/routes.ts'
 import { ProgrammePage } from '../features/programme/ProgrammePage.tsx'
 import { createScreeningRoutes } from '../features/screening/routes.ts'
 import { createSolutionRoutes } from '../features/solutions/routes.ts'
@@ -59,12 +60,15 @@ export interface RouterContext {
   queryClient: QueryClient
 }
 
-/** Only same-app paths are accepted as a post-sign-in destination (no open redirect). */
+/**
+ * Only paths of this site are accepted as a post-sign-in destination (no open redirect): the app's
+ * (`/app…`) and the public pages' (`/calls/OC1`, where a visitor signs in to ask a question).
+ */
 export const safeRedirect = z
   .string()
   .optional()
   .catch(undefined)
-  .transform((v) => (v?.startsWith('/app') && !v.startsWith('//') ? v : undefined))
+  .transform((v) => (v && /^\/(?![/\\])/.test(v) && !/[\s]/.test(v) ? v : undefined))
 
 async function requireSignedIn({ context, location }: { context: RouterContext; location: { href: string } }) {
   const me = await ensureMe(context.queryClient)
@@ -296,6 +300,7 @@ const routeTree = rootRoute.addChildren([
     ...createCallRoutes(appRoute, requireSignedIn),
     ...createScreeningRoutes(appRoute, requireSignedIn),
     ...createApplicationRoutes(appRoute, requireSignedIn),
+    ...createPartneringRoutes(appRoute, requireSignedIn),
     dashboardRoute,
     programmeRoute,
     signInRoute,

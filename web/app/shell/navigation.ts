@@ -12,6 +12,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconMail,
+  IconMessages,
   IconRocket,
   IconSettings,
   IconShieldLock,
@@ -20,6 +21,7 @@ import {
   IconUser,
   IconUserShield,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import type { Capability } from '../../../shared/authz.ts'
@@ -63,6 +65,14 @@ export const navigation: NavSection[] = [
         member: true,
       },
       { label: 'nav.solutionCatalogue', to: '/app/catalogue', icon: IconBuildingStore, signedIn: true },
+      {
+        label: 'nav.partnering',
+        to: '/app/partnering',
+        icon: IconUsersGroup,
+        capability: 'partnering.view',
+        member: true,
+      },
+      { label: 'nav.messages', to: '/app/messages', icon: IconMessages, capability: 'partnering.view', member: true },
     ],
   },
   {

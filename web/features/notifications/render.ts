@@ -17,6 +17,8 @@ export function useNotificationText(): (n: Notification) => string {
       actorName: p.actorName || t('notifications.someone'),
       start: p.startsAt ? f.dateTime(p.startsAt, zone, true) : '',
       closes: p.closesAt ? f.dateTime(p.closesAt, zone, true) : '',
+      // A country code (partner search names the interested organisation's country, never its name).
+      ...(p.country ? { country: f.country(p.country) } : {}),
     }
     return t(`notifications.kinds.${n.kind}`, vars)
   }
