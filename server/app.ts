@@ -17,6 +17,8 @@ import {
 import { type Auth, createActorResolver, createAuth, mountAuth } from './modules/auth/index.ts'
 import { callRoutes, mountCallPages, onCallClosed, registerCallJobs } from './modules/calls/index.ts'
 import { challengeRoutes, mountCataloguePages } from './modules/challenges/index.ts'
+import { brokerageRoutes, registerBrokerageJobs } from './modules/matchmaking/brokerage/index.ts'
+import { consortiumRoutes } from './modules/matchmaking/consortia/index.ts'
 import { partneringRoutes } from './modules/matchmaking/partnering/index.ts'
 import { recommendationRoutes } from './modules/matchmaking/recommend/index.ts'
 import { notificationRoutes } from './modules/notifications/index.ts'
@@ -60,7 +62,9 @@ export const allRoutes: AnyRoute[] = [
   ...screeningRoutes,
   ...dashboardRoutes,
   ...partneringRoutes,
+  ...brokerageRoutes,
   ...recommendationRoutes,
+  ...consortiumRoutes,
 ]
 
 export interface AppOptions {
@@ -118,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const sealer = new AuditSealer(db, log)
   registerMailDelivery(worker, { smtpUrl: config.smtpUrl, from: config.mailFrom })
   registerWorkshopJobs(worker, { mailer, publicUrl: config.publicUrl, clock })
+  registerBrokerageJobs(worker, { mailer, publicUrl: config.publicUrl, clock })
   registerCallJobs(worker, { clock })
   registerApplicationJobs(worker, { mailer, publicUrl: config.publicUrl, log, clock })
   // Screening at the deadline, and the eligibility shown in an application (applications module).

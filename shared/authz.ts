@@ -164,6 +164,18 @@ export const capabilityMatrix = {
   // Recommendations (matchmaking): for people signed in; each use case checks the object — a challenge
   // the caller sees, their own organisation or solution (brokers: any), an application they lead.
   'matchmaking.recommend': { roles: signedIn, scope: 'matchmaking:read' },
+  // Brokerage events (matchmaking): published events are for people signed in, drafts for their organisers;
+  // operators and the organising cluster's staff manage an event (checked on the object); people register for
+  // their organisation, and requests are sent and decided by the participants concerned (checked on the object).
+  'brokerage.view': { roles: signedIn, scope: 'matchmaking:read' },
+  'brokerage.manage': { roles: ['cluster_staff', 'operator'], scope: 'matchmaking:write' },
+  'brokerage.participate': { roles: signedIn, scope: 'matchmaking:write' },
+  // Consortia (matchmaking): for people signed in; each use case checks the object — the lead's members
+  // manage it, an invited organisation's members answer, brokers read; turning one into an application
+  // also writes an application.
+  'consortium.view': { roles: signedIn, scope: 'matchmaking:read' },
+  'consortium.manage': { roles: signedIn, scope: 'matchmaking:write' },
+  'consortium.convert': { roles: signedIn, scope: 'applications:write' },
 } as const satisfies Record<string, CapabilityRule>
 
 export type Capability = keyof typeof capabilityMatrix

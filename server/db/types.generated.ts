@@ -150,6 +150,122 @@ export interface AuditEvents {
   subject_type: string;
 }
 
+export interface BrokerageAvailability {
+  participant_id: string;
+  slot_id: string;
+}
+
+export interface BrokerageEvents {
+  cluster_id: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  max_meetings_per_participant: number;
+  mode: string;
+  online_url: string | null;
+  programme_id: string;
+  published_at: Timestamp | null;
+  registration_deadline: Timestamp;
+  reminder_hours: Generated<number>;
+  request_expiry_hours: number;
+  schedule_published_at: Timestamp | null;
+  scheduling_mode: string;
+  status: Generated<string>;
+  time_zone: string;
+  title: string;
+  updated_at: Timestamp;
+  venue: string | null;
+}
+
+export interface BrokerageMeetingRequests {
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_message: string | null;
+  event_id: string;
+  expires_at: Timestamp;
+  from_participant_id: string;
+  id: Generated<string>;
+  priority: Generated<number>;
+  reason: string;
+  status: Generated<string>;
+  to_participant_id: string;
+  updated_at: Timestamp;
+}
+
+export interface BrokerageMeetings {
+  created_at: Timestamp;
+  created_by: string | null;
+  event_id: string;
+  fixed_by_organiser: Generated<boolean>;
+  id: Generated<string>;
+  request_id: string;
+  slot_id: string;
+  source: string;
+  table_number: number;
+}
+
+export interface BrokerageMeetingSeats {
+  meeting_id: string;
+  participant_id: string;
+  slot_id: string;
+}
+
+export interface BrokerageParticipants {
+  anonymous: Generated<boolean>;
+  created_at: Timestamp;
+  event_id: string;
+  id: Generated<string>;
+  offer: Generated<string>;
+  organisation_id: string;
+  profile: string;
+  reminded_for: Timestamp | null;
+  request: Generated<string>;
+  search_vector: string | null;
+  updated_at: Timestamp;
+  user_id: string;
+}
+
+export interface BrokerageScheduleRuns {
+  created_at: Timestamp;
+  error: Json | null;
+  event_id: string;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  objective: number | null;
+  phase: string | null;
+  progress: Generated<number>;
+  published_at: Timestamp | null;
+  requested_by: string | null;
+  result: Json | null;
+  seq: Generated<Int8>;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  upper_bound: number | null;
+}
+
+export interface BrokerageSessions {
+  created_at: Timestamp;
+  ends_at: Timestamp;
+  event_id: string;
+  id: Generated<string>;
+  slot_minutes: number;
+  starts_at: Timestamp;
+  tables: number;
+  title: Generated<string>;
+}
+
+export interface BrokerageSlots {
+  ends_at: Timestamp;
+  event_id: string;
+  id: Generated<string>;
+  position: number;
+  session_id: string;
+  starts_at: Timestamp;
+  tables: number;
+}
+
 export interface CallDocuments {
   call_id: string;
   created_at: Generated<Timestamp>;
@@ -290,6 +406,41 @@ export interface Clusters {
   position: number;
   programme_id: string;
   role: string;
+}
+
+export interface Consortia {
+  acronym: Generated<string>;
+  application_id: string | null;
+  call_id: string;
+  challenge_id: string | null;
+  converted_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  id: Generated<string>;
+  lead_organisation_id: string;
+  lead_role: Generated<string>;
+  name: string;
+  programme_id: string;
+  status: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface ConsortiumMembers {
+  consortium_id: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  id: Generated<string>;
+  invited_at: Timestamp;
+  invited_by: string | null;
+  invited_email: string | null;
+  message: Generated<string>;
+  organisation_id: string | null;
+  role: Generated<string>;
+  source: string;
+  source_ref: string | null;
+  status: Generated<string>;
+  token_expires_at: Timestamp | null;
+  token_hash: string | null;
 }
 
 export interface Domains {
@@ -849,6 +1000,15 @@ export interface DB {
   applications: Applications;
   audit_chain: AuditChain;
   audit_events: AuditEvents;
+  brokerage_availability: BrokerageAvailability;
+  brokerage_events: BrokerageEvents;
+  brokerage_meeting_requests: BrokerageMeetingRequests;
+  brokerage_meeting_seats: BrokerageMeetingSeats;
+  brokerage_meetings: BrokerageMeetings;
+  brokerage_participants: BrokerageParticipants;
+  brokerage_schedule_runs: BrokerageScheduleRuns;
+  brokerage_sessions: BrokerageSessions;
+  brokerage_slots: BrokerageSlots;
   call_documents: CallDocuments;
   call_questions: CallQuestions;
   call_versions: CallVersions;
@@ -862,6 +1022,8 @@ export interface DB {
   challenges: Challenges;
   cluster_members: ClusterMembers;
   clusters: Clusters;
+  consortia: Consortia;
+  consortium_members: ConsortiumMembers;
   domains: Domains;
   eligibility_results: EligibilityResults;
   expressions_of_interest: ExpressionsOfInterest;

@@ -5,8 +5,10 @@ import { systemActor } from '../platform/authz/actor.ts'
 import { systemClock } from '../platform/clock.ts'
 import { type Database, inTransaction, type Tx } from '../platform/db/client.ts'
 import { seedDemoApplications } from './applications.ts'
+import { seedBrokerage } from './brokerage.ts'
 import { seedCalls } from './calls.ts'
 import { seedChallenges } from './challenges.ts'
+import { seedConsortia } from './consortia.ts'
 import { seedId } from './ids.ts'
 import { seedPartnering } from './partnering.ts'
 import { securit } from './securit.ts'
@@ -283,4 +285,8 @@ export async function seedDemoAccounts(db: Database, programmeId: string): Promi
   await seedDemoApplications(db)
   // Partner search: demo posts (one anonymous) and a pending interest in the demo SME's post.
   await seedPartnering(db, programmeId)
+  // Brokerage: the demo matchmaking day (central scheduling) with the demo SME, city and integrator registered.
+  await seedBrokerage(db, programmeId)
+  // Consortia: the demo SME leads one for the DEMO call, the demo city accepted, the demo integrator invited.
+  await seedConsortia(db, programmeId)
 }

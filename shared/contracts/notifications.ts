@@ -22,6 +22,16 @@ export const notificationKinds = [
   'partnering_interest_accepted',
   'partnering_interest_declined',
   'partnering_message',
+  'brokerage_request_received',
+  'brokerage_request_accepted',
+  'brokerage_request_declined',
+  'brokerage_meeting_booked',
+  'brokerage_schedule_published',
+  'brokerage_reminder',
+  'consortium_invitation',
+  'consortium_invitation_accepted',
+  'consortium_invitation_declined',
+  'consortium_converted',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 

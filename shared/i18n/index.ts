@@ -3,28 +3,72 @@ import { type Locale, locales } from '../contracts/common.ts'
 import applicationsEn from './locales/applications/en.json' with { type: 'json' }
 import applicationsFr from './locales/applications/fr.json' with { type: 'json' }
 import applicationsNl from './locales/applications/nl.json' with { type: 'json' }
+import brokerageEn from './locales/brokerage/en.json' with { type: 'json' }
+import brokerageFr from './locales/brokerage/fr.json' with { type: 'json' }
+import brokerageNl from './locales/brokerage/nl.json' with { type: 'json' }
 import callsEn from './locales/calls/en.json' with { type: 'json' }
 import callsFr from './locales/calls/fr.json' with { type: 'json' }
 import callsNl from './locales/calls/nl.json' with { type: 'json' }
+import consortiaEn from './locales/consortia/en.json' with { type: 'json' }
+import consortiaFr from './locales/consortia/fr.json' with { type: 'json' }
+import consortiaNl from './locales/consortia/nl.json' with { type: 'json' }
 import enBase from './locales/en.json' with { type: 'json' }
 import frBase from './locales/fr.json' with { type: 'json' }
 import nlBase from './locales/nl.json' with { type: 'json' }
 import partneringEn from './locales/partnering/en.json' with { type: 'json' }
 import partneringFr from './locales/partnering/fr.json' with { type: 'json' }
 import partneringNl from './locales/partnering/nl.json' with { type: 'json' }
+import recommendEn from './locales/recommend/en.json' with { type: 'json' }
+import recommendFr from './locales/recommend/fr.json' with { type: 'json' }
+import recommendNl from './locales/recommend/nl.json' with { type: 'json' }
 import screeningEn from './locales/screening/en.json' with { type: 'json' }
 import screeningFr from './locales/screening/fr.json' with { type: 'json' }
 import screeningNl from './locales/screening/nl.json' with { type: 'json' }
 
 /**
  * Larger features keep their texts in their own files (`locales/<feature>/<lang>.json`), each one
- * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`, `partnering.*`. They are merged here, so
+ * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`, `partnering.*`, `recommend.*`, `consortia.*`, `brokerage.*`. They are merged here, so
  * the browser, the server and the tests see one tree per language.
  */
-export const featureNamespaces = ['calls', 'applications', 'screening', 'partnering'] as const
-const en = { ...enBase, calls: callsEn, applications: applicationsEn, screening: screeningEn, partnering: partneringEn }
-const fr = { ...frBase, calls: callsFr, applications: applicationsFr, screening: screeningFr, partnering: partneringFr }
-const nl = { ...nlBase, calls: callsNl, applications: applicationsNl, screening: screeningNl, partnering: partneringNl }
+export const featureNamespaces = [
+  'calls',
+  'applications',
+  'screening',
+  'partnering',
+  'recommend',
+  'consortia',
+  'brokerage',
+] as const
+const en = {
+  ...enBase,
+  calls: callsEn,
+  applications: applicationsEn,
+  screening: screeningEn,
+  partnering: partneringEn,
+  recommend: recommendEn,
+  consortia: consortiaEn,
+  brokerage: brokerageEn,
+}
+const fr = {
+  ...frBase,
+  calls: callsFr,
+  applications: applicationsFr,
+  screening: screeningFr,
+  partnering: partneringFr,
+  recommend: recommendFr,
+  consortia: consortiaFr,
+  brokerage: brokerageFr,
+}
+const nl = {
+  ...nlBase,
+  calls: callsNl,
+  applications: applicationsNl,
+  screening: screeningNl,
+  partnering: partneringNl,
+  recommend: recommendNl,
+  consortia: consortiaNl,
+  brokerage: brokerageNl,
+}
 
 /**
  * Cascade's translations: one namespace (`translation`), nested keys (`auth.signIn.title`), bundled into the

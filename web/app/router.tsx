@@ -22,8 +22,10 @@ import { SignInPage } from '../features/auth/SignInPage.tsx'
 import { SignUpPage } from '../features/auth/SignUpPage.tsx'
 import { TokensPage } from '../features/auth/TokensPage.tsx'
 import { VerifiedPage } from '../features/auth/VerifiedPage.tsx'
+import { createBrokerageRoutes } from '../features/brokerage/routes.ts'
 import { createCallRoutes } from '../features/calls/routes.ts'
 import { createClusterRoutes } from '../features/clusters/routes.ts'
+import { createConsortiumRoutes } from '../features/consortia/routes.ts'
 import { createNotificationRoutes } from '../features/notifications/routes.ts'
 import { AcceptInvitationPage } from '../features/organisations/AcceptInvitationPage.tsx'
 import { InvitationsPage } from '../features/organisations/InvitationsPage.tsx'
@@ -301,6 +303,8 @@ const routeTree = rootRoute.addChildren([
     ...createScreeningRoutes(appRoute, requireSignedIn),
     ...createApplicationRoutes(appRoute, requireSignedIn),
     ...createPartneringRoutes(appRoute, requireSignedIn),
+    ...createBrokerageRoutes(appRoute, requireSignedIn),
+    ...createConsortiumRoutes(appRoute, requireSignedIn),
     dashboardRoute,
     programmeRoute,
     signInRoute,

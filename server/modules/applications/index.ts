@@ -29,11 +29,16 @@
  *    (canonical JSON, RFC 8785) lists the files with their SHA-256, so the digest covers them; the
  *    receipt is signed with the platform's Ed25519 key (platform/signing) and mailed to the consortium
  *    by one job after commit. Every revision is kept; the latest submitted one counts.
+ *  - Consortia (matchmaking/consortia) become applications through `startApplication` and
+ *    `addAcceptedPartner` (their members already accepted, with a role), in the consortium's
+ *    transaction; the consortium rules are judged on `organisationFacts`, the same facts as here.
  *  - Cross-module reads: the call's row (dates, configuration, challenges) and organisations' profiles
  *    are read directly, in the same statements (the submit path is benchmarked).
  */
 
+export { type AcceptedPartner, addAcceptedPartner } from './commands/add-partner.ts'
 export { registerApplicationJobs, sendReceiptMails } from './commands/receipt-mail.ts'
+export { type ApplicationStartInput, startApplication } from './commands/start-application.ts'
 export { type SubmitInput, submitApplication } from './commands/submit-application.ts'
 // The subfolders' public surfaces, so other modules and the composition root import only this file.
 export { callDashboard, dashboardOf, dashboardRoutes } from './dashboard/index.ts'
@@ -41,11 +46,13 @@ export { buildContent, receiptFilename, signReceipt } from './domain/content.ts'
 export { applicationRoutes } from './http/routes.ts'
 export { loadPdfInput, pdfRoutes, renderApplicationPdf } from './pdf/index.ts'
 export { readApplication, setEligibilityReader } from './queries/application-view.ts'
+export { organisationFacts } from './queries/organisation-facts.ts'
 export { type ApplicationSnapshot, loadApplicationSnapshot } from './queries/snapshot.ts'
 export {
   eligibilityOfApplication,
   getEligibility,
   loadEligibilityView,
+  reasonVars,
   screenCall,
   screenCallNow,
   screeningRoutes,

@@ -1,5 +1,6 @@
 import {
   IconAffiliate,
+  IconArrowsExchange,
   IconBuilding,
   IconBuildingCommunity,
   IconBuildingStore,
@@ -73,6 +74,14 @@ export const navigation: NavSection[] = [
         member: true,
       },
       { label: 'nav.messages', to: '/app/messages', icon: IconMessages, capability: 'partnering.view', member: true },
+      { label: 'nav.brokerage', to: '/app/brokerage', icon: IconArrowsExchange, capability: 'brokerage.view' },
+      {
+        label: 'nav.consortia',
+        to: '/app/consortia',
+        icon: IconUsers,
+        capability: 'consortium.view',
+        member: true,
+      },
     ],
   },
   {

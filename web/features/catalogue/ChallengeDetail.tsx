@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChallengeDetailPageProps } from '../../../shared/contracts/challenges.ts'
 import { flagEmoji, localized, useFormat } from '../../design-system/format.ts'
+import { ChallengeRecommendations } from '../recommendations/ChallengeRecommendations.tsx'
 import { ChallengeSolutions } from '../solutions-catalogue/ChallengeSolutions.tsx'
 import { Breadcrumbs } from './Breadcrumbs.tsx'
 import { domainHref, domainsHref } from './catalogue-links.ts'
@@ -119,6 +120,7 @@ export function ChallengeDetail({ programme, challenge: c, solutions }: Challeng
             </Section>
           ) : null}
           <ChallengeSolutions data={solutions} code={c.code} trlMin={c.trlMin} trlMax={c.trlMax} />
+          <ChallengeRecommendations challengeId={c.id} />
         </Stack>
       </Box>
       <Anchor href="/challenges">{t('catalogue.back')}</Anchor>

@@ -13,6 +13,7 @@ import { useFormat } from '../../design-system/format.ts'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { AnchorLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { ChallengeRecommendations } from '../recommendations/ChallengeRecommendations.tsx'
 import { demandApi, demandKeys } from '../use-cases/client.ts'
 import { trlRange } from '../use-cases/labels.tsx'
 import { ChallengeForm, type ChallengeFormValues, toChallengePayload, toChallengeValues } from './ChallengeForm.tsx'
@@ -252,6 +253,7 @@ function ChallengeView({ c, back, reload }: { c: Challenge; back: React.ReactNod
             )}
           </Card>
           <ChallengeHistoryCard challengeId={c.id} />
+          <ChallengeRecommendations challengeId={c.id} />
         </Stack>
       )}
     </>

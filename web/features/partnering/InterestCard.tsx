@@ -131,6 +131,21 @@ export function InterestCard({ interest, side }: { interest: Interest; side: 'po
               {t('partnering.interest.openThread')}
             </ButtonLink>
           ) : null}
+          {interest.status === 'accepted' && interest.contacts ? (
+            <ButtonLink
+              size="xs"
+              variant="light"
+              to="/app/consortia"
+              search={{
+                invite: (side === 'post' ? interest.contacts.interested : interest.contacts.post).organisationId,
+                name: (side === 'post' ? interest.contacts.interested : interest.contacts.post).organisationName,
+                source: 'partner_search',
+                ref: interest.id,
+              }}
+            >
+              {t('consortia.inviteFromInterest')}
+            </ButtonLink>
+          ) : null}
           {side === 'post' && a.accept?.allowed ? (
             <Button size="xs" onClick={() => setDecision('accept')}>
               {t('partnering.decide.accept.confirm')}

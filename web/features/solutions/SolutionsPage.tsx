@@ -16,6 +16,7 @@ import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { useFormat } from '../../design-system/format.ts'
 import { AnchorLink, ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { ProfileFits } from '../recommendations/ProfileFits.tsx'
 import { solutionKeys, solutionsApi } from './client.ts'
 import { SolutionStatusBadge, TrlFitBadge, TypeBadge, VisibilityBadge } from './labels.tsx'
 
@@ -188,6 +189,7 @@ export function SolutionsPage() {
           />
         }
       />
+      {organisationId ? <ProfileFits key={organisationId} organisationId={organisationId} /> : null}
     </>
   )
 }

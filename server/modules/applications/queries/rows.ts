@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import {
   type PartnerFacts,
   type PartnerPart,
@@ -97,6 +97,43 @@ export interface PartnerRow {
 export const LIVE_STATUSES = ['draft', 'submitted'] as const
 
 /**
+ * Whether the organisation `alias` is linked to a programme partner: it is a cluster organisation of
+ * the programme, or declares a partner or linked enterprise whose name is the legal or short name of
+ * one (trimmed, case-insensitive). Shared by the applications and the consortia (one rule).
+ */
+export function linkedSql(alias: string, programmeId: string) {
+  const id = sql.ref(`${alias}.id`)
+  return sql<boolean>`(${id} is not null and exists (
+    select 1 from clusters k join organisations ko on ko.id = k.organisation_id
+    where k.programme_id = ${programmeId}
+      and (k.organisation_id = ${id} or exists (
+        select 1 from organisation_relations r
+        where r.organisation_id = ${id}
+          and lower(btrim(r.name)) in (lower(btrim(ko.legal_name)), lower(btrim(coalesce(ko.short_name, ''))))
+      ))
+  ))`
+}
+
+/**
+ * References of the applications of `callId` in one of `statuses` where the organisation `alias` is the
+ * lead or an accepted partner, other than `excludeApplicationId` (an SQL expression; null excludes none).
+ */
+export function otherApplicationsSql(
+  alias: string,
+  callId: string,
+  // biome-ignore lint/suspicious/noExplicitAny: any SQL expression (a column or a parameter)
+  excludeApplicationId: RawBuilder<any>,
+  statuses: readonly string[] = LIVE_STATUSES,
+) {
+  const id = sql.ref(`${alias}.id`)
+  return sql<string[]>`(select coalesce(json_agg(a2.reference order by a2.reference), '[]'::json)
+    from application_partners p2 join applications a2 on a2.id = p2.application_id
+    where ${id} is not null and p2.organisation_id = ${id} and p2.status = 'accepted'
+      and a2.call_id = ${callId} and a2.id is distinct from ${excludeApplicationId}
+      and a2.status in (${sql.join(statuses.map((s) => sql`${s}`))}))`
+}
+
+/**
  * The consortium (lead first, in invitation order) with each organisation's facts for the rules, in
  * one statement:
  *  - country, type and SME status (computed from the applicant profile) of the organisation;
@@ -116,21 +153,8 @@ export async function loadPartners(
     select p.id, p.application_id, p.organisation_id, p.role, p.status, p.invited_email, p.invited_name,
       p.token_expires_at, p.part, p.part_version, p.part_updated_at, p.confirmed_version, p.confirmed_at,
       p.position, o.legal_name, o.country, o.type, o.sme_status,
-      (o.id is not null and exists (
-        select 1 from clusters k join organisations ko on ko.id = k.organisation_id
-        where k.programme_id = ${app.programme_id}
-          and (k.organisation_id = o.id or exists (
-            select 1 from organisation_relations r
-            where r.organisation_id = o.id
-              and lower(btrim(r.name)) in (lower(btrim(ko.legal_name)), lower(btrim(coalesce(ko.short_name, ''))))
-          ))
-      )) as linked,
-      (select coalesce(json_agg(a2.reference order by a2.reference), '[]'::json)
-        from application_partners p2 join applications a2 on a2.id = p2.application_id
-        where o.id is not null and p2.organisation_id = o.id and p2.status = 'accepted'
-          and a2.call_id = ${app.call_id} and a2.id <> p.application_id
-          and a2.status in (${sql.join(statuses.map((s) => sql`${s}`))})
-      ) as other_applications
+      ${linkedSql('o', app.programme_id)} as linked,
+      ${otherApplicationsSql('o', app.call_id, sql`p.application_id`, statuses)} as other_applications
     from application_partners p
     left join organisations o on o.id = p.organisation_id
     where p.application_id = ${app.id}

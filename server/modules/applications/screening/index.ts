@@ -5,5 +5,6 @@
  * sees the outcome and the reasons.
  */
 export { screenCall, screenCallNow } from './commands/screen-call.ts'
+export { reasonVars } from './domain/reason-text.ts'
 export { screeningRoutes } from './http/routes.ts'
 export { eligibilityOfApplication, getEligibility, loadEligibilityView } from './queries/eligibility-view.ts'

@@ -82,6 +82,14 @@ export class TermBounds {
     return m * growth
   }
 
+  /** Computes every term's bound now (after a bulk load), so that no query pays for it. */
+  prepareAll(): void {
+    const n = this.#index.postings.length
+    if (n === 0) return
+    this.maxTf(n - 1)
+    for (let id = 0; id < n; id++) this.maxTf(id)
+  }
+
   /** A posting was appended to this term's list: raise its bound if it is known. */
   added(termId: number, p: Postings): void {
     if (!this.#snapshot || termId >= this.#tfMax.length) return

@@ -1,6 +1,7 @@
 /** Explanations: the shared words (as each side wrote them), shared tags and the features' facts. */
-import type { AnalyzedQuery } from './search.ts'
+
 import { clamp01, termScore } from './scoring.ts'
+import type { AnalyzedQuery } from './search.ts'
 import type { MatchIndex } from './text-index.ts'
 import type { Explanation, SearchOptions, SharedTerm } from './types.ts'
 

@@ -15,7 +15,7 @@
  *  B. the k best final scores (text / best + tag share + features), the features bounded by their
  *     weights.
  */
-import type { AnalyzedQuery, PathResult, QueryWord } from './search.ts'
+
 import {
   covered,
   DEFAULT_COVERAGE,
@@ -28,6 +28,7 @@ import {
   massOfQuery,
   termScore,
 } from './scoring.ts'
+import type { AnalyzedQuery, PathResult, QueryWord } from './search.ts'
 import type { MatchIndex } from './text-index.ts'
 import { TopK } from './topk.ts'
 import type { EngineQuery, IndexedDocument, SearchOptions } from './types.ts'

@@ -14,7 +14,8 @@
  *
  * Two paths give the same results: the exhaustive one (term at a time, every posting of every query
  * word) and the pruned one (prune.ts: MaxScore, document at a time, skipping documents that cannot
- * enter the top k), used unless the query is empty (browsing) or `exhaustive` is asked for.
+ * enter the top k), used on indexes of PRUNE_FROM slots or more unless the query is empty (browsing)
+ * or `exhaustive` says otherwise.
  */
 import { detectTextLanguage, type EngineLanguage, isEngineLanguage, words } from './analyze.ts'
 import { explain } from './explain.ts'
@@ -119,6 +120,8 @@ function buffersFor(index: MatchIndex<unknown>): Buffers {
   return b
 }
 
+/** Below this many slots, scoring every posting costs less than pruning's bookkeeping (same results). */
+export const PRUNE_FROM = 4096
 
 /** What a search path returns: the k best hits (best first) and the normalisers of their scores. */
 export interface PathResult {
@@ -132,10 +135,9 @@ export function search<D>(index: MatchIndex<D>, query: EngineQuery, options: Sea
   if (k <= 0 || index.size === 0) return []
   const q = keepTellingWords(index, analyzeQuery(index, query), options.maxQueryWords)
   const browse = q.asked === 0 && q.tagIds.length === 0
+  const exhaustive = options.exhaustive ?? index.slotCount < PRUNE_FROM
   const result =
-    browse || options.exhaustive
-      ? searchExhaustive(index, q, query, options, k)
-      : searchPruned(index, q, query, options, k)
+    browse || exhaustive ? searchExhaustive(index, q, query, options, k) : searchPruned(index, q, query, options, k)
   return result.hits.map((h) => {
     const r: Ranked = { id: index.docs[h.slot]!.id, score: h.score }
     if (options.explain) {

@@ -183,6 +183,15 @@ export class MatchIndex<D = unknown> {
     for (const d of docs) this.upsert(d)
   }
 
+  /**
+   * Computes now what the first queries would otherwise compute (term bounds for pruning, the
+   * documents' term masses for coverage): call it after a bulk load, before serving queries.
+   */
+  prepare(): void {
+    this.bounds.prepareAll()
+    if (this.docs.length > 0) this.mass(0)
+  }
+
   /** Removes a document; false if it was not there. */
   remove(id: string): boolean {
     const slot = this.#slotOf.get(id)

@@ -101,8 +101,8 @@ export interface SearchOptions<D = unknown> {
    */
   maxQueryWords?: number
   /**
-   * Score every posting instead of pruning (MaxScore). Same results, slower: for tests and
-   * measurements. Feature scores must then stay within [0, weight] as documented (they are clamped).
+   * true: score every posting; false: prune (MaxScore). The results are the same; by default small
+   * indexes are scored exhaustively and large ones pruned (search.ts PRUNE_FROM).
    */
   exhaustive?: boolean
 }

@@ -12,6 +12,7 @@ import type {
 import type { CallConfig } from '../../../../shared/contracts/calls.ts'
 import { AbilityButton } from '../../../design-system/Ability.tsx'
 import { flagEmoji, useFormat } from '../../../design-system/format.ts'
+import { SuggestedPartners } from '../../recommendations/SuggestedPartners.tsx'
 import type { FieldContext } from '../form/types.ts'
 import { useEuros } from '../form/ValueFields.tsx'
 import { PartConfirmation } from './PartConfirmation.tsx'
@@ -193,6 +194,7 @@ export function PartnersTab(props: PartnersTabProps) {
       </Accordion>
       <InviteDialog app={app} opened={inviting} onClose={() => setInviting(false)} />
       <RemovePartnerDialog app={app} partner={removing} onClose={() => setRemoving(null)} />
+      <SuggestedPartners applicationId={app.id} version={listed.length} />
     </Stack>
   )
 }
