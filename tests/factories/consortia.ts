@@ -59,7 +59,15 @@ export async function consortiumToken(db: Database, email: string): Promise<stri
 /** Creates a consortium and has each partner organisation invited and accepting with a role. */
 export async function formConsortium(
   lead: TestClient,
-  p: { organisationId: string; callId: string; challengeId: string | null; name?: string; acronym?: string },
+  p: {
+    organisationId: string
+    callId: string
+    challengeId: string | null
+    name?: string
+    acronym?: string
+    /** The lead's role. */
+    role?: string
+  },
   partners: { client: TestClient; organisationId: string; role: string }[] = [],
 ): Promise<Json> {
   let c = ok(
@@ -69,6 +77,7 @@ export async function formConsortium(
       challengeId: p.challengeId,
       name: p.name ?? 'Safer water networks',
       acronym: p.acronym ?? 'AQUA',
+      ...(p.role ? { role: p.role } : {}),
     }),
     201,
   )

@@ -1,7 +1,7 @@
 /**
  * "Turn into an application": allowed to the lead's members when the call is open and the rules pass;
  * creates exactly one application draft with the accepted partners as accepted partners (their role in
- * their part), links it and marks the consortium converted; a retry (even concurrent) answers the same
+ * their part, the lead's in its own), links it and marks the consortium converted; a retry (even concurrent) answers the same
  * application; refused before the call opens, after it closes and while a rule fails.
  */
 import assert from 'node:assert/strict'
@@ -47,7 +47,7 @@ const applicationsOf = (orgId: string) =>
 test('conversion creates one application draft with the accepted partners; a retry answers the same one', async () => {
   const c = await formConsortium(
     lead,
-    { organisationId: leadTeam.org.id, callId: call.id, challengeId: challenge.id },
+    { organisationId: leadTeam.org.id, callId: call.id, challengeId: challenge.id, role: 'Coordinates the pilots' },
     partners,
   )
   // A pending invitation is not carried over.
@@ -81,6 +81,7 @@ test('conversion creates one application draft with the accepted partners; a ret
   const byOrg = Object.fromEntries(app.partners.map((p: Json) => [p.facts.organisationId, p]))
   assert.equal(app.partners.length, 3, JSON.stringify(app.partners.map((p: Json) => [p.role, p.status])))
   assert.equal(byOrg[leadTeam.org.id].role, 'lead')
+  assert.equal(byOrg[leadTeam.org.id].part.role, 'Coordinates the pilots', 'the lead’s part starts with its role')
   for (const p of partners) {
     assert.equal(byOrg[p.organisationId].status, 'accepted')
     assert.equal(byOrg[p.organisationId].part.role, p.role)

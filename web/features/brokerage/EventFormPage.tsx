@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
@@ -96,7 +96,7 @@ export function EventFormPage() {
             data={schedulingModes.map((m) => ({ value: m, label: t(`brokerage.schedulingMode.${m}`) }))}
             {...form.getInputProps('schedulingMode')}
           />
-          <Group grow wrap="wrap">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" style={{ alignItems: 'end' }}>
             <NumberInput
               label={t('brokerage.fields.maxMeetings')}
               min={1}
@@ -115,7 +115,7 @@ export function EventFormPage() {
               max={336}
               {...form.getInputProps('reminderHours')}
             />
-          </Group>
+          </SimpleGrid>
           <ErrorAlert error={save.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>

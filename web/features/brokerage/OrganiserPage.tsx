@@ -4,6 +4,7 @@ import {
   NumberInput,
   Paper,
   Select,
+  SimpleGrid,
   Skeleton,
   Stack,
   Table,
@@ -50,7 +51,8 @@ function SessionForm({ event }: { event: BrokerageEvent }) {
   return (
     <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate>
       <Stack gap="xs">
-        <Group grow wrap="wrap" align="flex-end">
+        {/* One field a row on a phone, two on a tablet, all five in a row on a laptop. */}
+        <SimpleGrid cols={{ base: 1, xs: 2, lg: 5 }} spacing="sm" style={{ alignItems: 'end' }}>
           <TextInput label={t('brokerage.sessions.name')} {...form.getInputProps('title')} />
           <TextInput
             label={t('brokerage.sessions.startsAt', { zone: event.timeZone })}
@@ -71,7 +73,7 @@ function SessionForm({ event }: { event: BrokerageEvent }) {
             {...form.getInputProps('slotMinutes')}
           />
           <NumberInput label={t('brokerage.sessions.tables')} min={1} max={10000} {...form.getInputProps('tables')} />
-        </Group>
+        </SimpleGrid>
         <ErrorAlert error={add.error} />
         <Button type="submit" loading={add.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('brokerage.sessions.add')}
@@ -105,7 +107,13 @@ function Requests({ event }: { event: BrokerageEvent }) {
   return (
     <Stack gap="xs">
       <ErrorAlert error={list.error ?? fix.error ?? remove.error} />
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer
+        minWidth={640}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('table.region', { name: t('brokerage.organise.requests') })}
+      >
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -178,7 +186,13 @@ function Participants({ event }: { event: BrokerageEvent }) {
   return (
     <Stack gap="xs">
       <ErrorAlert error={list.error} />
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer
+        minWidth={560}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('table.region', { name: t('brokerage.directory.title') })}
+      >
         <Table striped>
           <Table.Thead>
             <Table.Tr>

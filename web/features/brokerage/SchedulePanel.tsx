@@ -46,7 +46,7 @@ export function SchedulePanel({ event }: { event: BrokerageEvent }) {
             {run.status === 'done' ? (
               <Text size="sm">
                 {t('brokerage.schedule.result', {
-                  meetings: run.meetings ?? 0,
+                  count: run.meetings ?? 0,
                   requests: run.requests ?? 0,
                   fixed: run.fixed ?? 0,
                   ratio: Math.round((run.ratio ?? 0) * 1000) / 10,

@@ -117,7 +117,11 @@ export function ConsortiumInvitationPage() {
               )}
               <TextInput
                 label={t('consortia.invite.role')}
-                description={v.role ? t('consortia.accept.proposed', { role: v.role }) : t('consortia.invite.roleHelp')}
+                description={
+                  v.role
+                    ? t('consortia.accept.proposed', { role: v.role.replace(/\.$/, '') })
+                    : t('consortia.invite.roleHelp')
+                }
                 maxLength={consortiumLimits.role}
                 value={role}
                 onChange={(e) => setRole(e.currentTarget.value)}

@@ -30,7 +30,11 @@ function AcceptDialog(props: { consortium: Consortium; member: ConsortiumMember 
           <Text size="sm">{t('consortia.accept.text', { name: props.consortium.name })}</Text>
           <TextInput
             label={t('consortia.invite.role')}
-            description={m.role ? t('consortia.accept.proposed', { role: m.role }) : t('consortia.invite.roleHelp')}
+            description={
+              m.role
+                ? t('consortia.accept.proposed', { role: m.role.replace(/\.$/, '') })
+                : t('consortia.invite.roleHelp')
+            }
             maxLength={consortiumLimits.role}
             value={role}
             onChange={(e) => setRole(e.currentTarget.value)}

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next'
 import type { RuleOutcome } from '../../../shared/contracts/applications.ts'
 import { useReasonText } from '../screening/labels.tsx'
 
+// `text`: the theme's dark text of each colour (small text on white needs 4.5:1; the plain shades fall short).
 const look = {
-  pass: { color: 'green', Icon: IconCheck },
-  fail: { color: 'red', Icon: IconX },
-  warning: { color: 'yellow', Icon: IconAlertTriangle },
+  pass: { color: 'green', text: 'var(--mantine-color-green-light-color)', Icon: IconCheck },
+  fail: { color: 'red', text: 'var(--mantine-color-red-light-color)', Icon: IconX },
+  warning: { color: 'yellow', text: 'var(--mantine-color-yellow-light-color)', Icon: IconAlertTriangle },
 } as const
 
 /**
@@ -23,12 +24,12 @@ export function RuleChecklist({ rules, pass }: { rules: RuleOutcome[]; pass: boo
         <Title order={2} size="h4" id="consortium-rules">
           {t('consortia.rules.title')}
         </Title>
-        <Text size="sm" c={pass ? 'green' : 'red'} fw={500} role="status">
+        <Text size="sm" c={pass ? look.pass.text : look.fail.text} fw={500} role="status">
           {pass ? t('consortia.rules.allPass') : t('consortia.rules.missing')}
         </Text>
         <List spacing="xs" listStyleType="none" p={0} m={0}>
           {rules.map((r) => {
-            const { color, Icon } = look[r.outcome]
+            const { color, text, Icon } = look[r.outcome]
             return (
               <List.Item
                 key={r.rule}
@@ -40,7 +41,7 @@ export function RuleChecklist({ rules, pass }: { rules: RuleOutcome[]; pass: boo
               >
                 <Text size="sm" fw={500} span>
                   {t(`applications.eligibilityView.rules.${r.rule}`)}
-                  <Text span size="xs" c={color} fw={600}>
+                  <Text span size="xs" c={text} fw={600}>
                     {' '}
                     ({t(`consortia.rules.outcome.${r.outcome}`)})
                   </Text>

@@ -1,4 +1,4 @@
-import { SimpleGrid } from '@mantine/core'
+import { Anchor, SimpleGrid } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { recommendationList } from '../../../shared/contracts/recommendations.ts'
 import { recommendationUrls, useRecommendations } from './api.ts'
@@ -37,6 +37,10 @@ export function ChallengeRecommendations({ challengeId }: { challengeId: string 
         failed={organisations.failed}
       >
         <RecommendationItems items={organisations.data?.items ?? []} />
+        {/* A plain link: this panel is also on the server-rendered public challenge page. */}
+        <Anchor href={`/app/partnering?challenge=${encodeURIComponent(challengeId)}`} size="sm">
+          {t('recommend.challenge.findPartners')}
+        </Anchor>
       </Panel>
     </SimpleGrid>
   )

@@ -16,14 +16,15 @@ export function ProfileFits(props: { organisationId: string } | { solutionId: st
   const calls = useRecommendations(url('calls'), recommendationList)
   if (!challenges.failed && challenges.data === null) return null
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" aria-label={t('recommend.profile.title')}>
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mt="lg" aria-label={t('recommend.profile.title')}>
       <Panel
         title={t('recommend.profile.challenges')}
         description={t('recommend.profile.challengesHint')}
         loading={challenges.loading}
         failed={challenges.failed}
       >
-        <RecommendationItems items={challenges.data?.items ?? []} />
+        {/* A challenge sharing nothing with the profile (score 0) does not fit: "Nothing fits…", not empty bars. */}
+        <RecommendationItems items={(challenges.data?.items ?? []).filter((i) => i.score > 0)} />
       </Panel>
       <Panel
         title={t('recommend.profile.calls')}

@@ -47,9 +47,14 @@ export async function otherLiveApplications(tx: Tx, callId: string, organisation
  * The call must be open (`call_not_open`, `deadline_passed`); when it allows one application per
  * organisation, an organisation already in a live application of the call is refused
  * (`organisation_already_applied`, checked again at submission by the rules). The acronym and title go
- * into the questions that carry those meanings.
+ * into the questions that carry those meanings; `leadRole` (a consortium's lead role, when a consortium
+ * becomes the application) starts the lead's part.
  */
-export async function startApplication(ctx: CommandContext, input: ApplicationStartInput): Promise<Application> {
+export async function startApplication(
+  ctx: CommandContext,
+  input: ApplicationStartInput,
+  opts: { leadRole?: string } = {},
+): Promise<Application> {
   authorize(ctx.actor, 'application.manage')
   if (!(ctx.actor.kind === 'system' || ctx.actor.memberships.has(input.organisationId))) {
     throw new DomainError('forbidden', 'Start an application for an organisation you belong to.', {
@@ -136,7 +141,11 @@ export async function startApplication(ctx: CommandContext, input: ApplicationSt
         invited_by: ctx.actor.userId,
         invited_at: now,
         responded_at: now,
-        part: JSON.stringify({ contactName: user?.name ?? '', contactEmail: user?.email ?? '' }),
+        part: JSON.stringify({
+          contactName: user?.name ?? '',
+          contactEmail: user?.email ?? '',
+          ...(opts.leadRole ? { role: opts.leadRole } : {}),
+        }),
         position: 0,
       })
       .execute()

@@ -14,9 +14,9 @@ import { sideOf } from './notices.ts'
 /**
  * "Turn into an application": one transaction holding the consortium's row. The applications module
  * starts the draft (its own checks: the call open, the challenge in the call, the lead's one
- * application) and adds every accepted member as an ACCEPTED partner with the role it stated — they
- * already said yes to this consortium, so they are not asked again; each still fills and confirms its
- * part before the lead can submit. Pending invitations are not carried over (the lead invites them in
+ * application; the lead's part starts with the lead's role) and adds every accepted member as an
+ * ACCEPTED partner with the role it stated — they already said yes to this consortium, so they are not
+ * asked again; each still fills and confirms its part before the lead can submit. Pending invitations are not carried over (the lead invites them in
  * the application if they answer later). The consortium becomes `converted` with its application.
  * Idempotent: a converted consortium answers with its application (`created: false`), so a retry —
  * even a concurrent one, serialised by the row lock — never makes a second application.
@@ -47,13 +47,17 @@ export async function convertConsortium(ctx: CommandContext, consortiumId: strin
       )
     }
     const inner = { ...ctx, db: tx }
-    const application = await startApplication(inner, {
-      callId: row.call_id,
-      challengeId: row.challenge_id,
-      organisationId: row.lead_organisation_id,
-      acronym: row.acronym.slice(0, 30),
-      title: row.name.slice(0, 300),
-    })
+    const application = await startApplication(
+      inner,
+      {
+        callId: row.call_id,
+        challengeId: row.challenge_id,
+        organisationId: row.lead_organisation_id,
+        acronym: row.acronym.slice(0, 30),
+        title: row.name.slice(0, 300),
+      },
+      { leadRole: row.lead_role },
+    )
     const accepted = members.filter((m) => m.status === 'accepted' && m.organisation_id !== null)
     for (const m of accepted) {
       await addAcceptedPartner(tx, inner, application.id, {
