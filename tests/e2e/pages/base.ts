@@ -70,15 +70,31 @@ export abstract class PageObject {
     await expectNoAxeViolations(this.page, label)
   }
 
-  /** Waits until no finite CSS transition or animation is running (infinite ones, loaders, are ignored). */
+  /**
+   * Waits until no finite CSS transition or animation is running (infinite ones, loaders, are ignored) and
+   * every dialog shown is fully opaque: a modal is mounted at opacity 0 one frame before its transition
+   * starts, a moment when no animation runs yet. Checked on two frames in a row.
+   */
   async animationsDone(): Promise<void> {
-    await this.page.waitForFunction(() =>
-      document
+    const still = () => {
+      const running = document
         .getAnimations()
-        .every(
-          (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
-        ),
+        .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+      if (running) return false
+      for (const dialog of document.querySelectorAll('[role="dialog"], [role="alertdialog"]')) {
+        const shown = getComputedStyle(dialog)
+        if (shown.display === 'none' || shown.visibility === 'hidden') continue
+        for (let el: Element | null = dialog; el && el !== document.body; el = el.parentElement) {
+          if (Number.parseFloat(getComputedStyle(el).opacity) < 1) return false
+        }
+      }
+      return true
+    }
+    await this.page.waitForFunction(still)
+    await this.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
     )
+    await this.page.waitForFunction(still)
   }
 
   /** A notification (toast, role=alert) with this text. */
