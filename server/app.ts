@@ -17,6 +17,7 @@ import {
 import { type Auth, createActorResolver, createAuth, mountAuth } from './modules/auth/index.ts'
 import { callRoutes, mountCallPages, onCallClosed, registerCallJobs } from './modules/calls/index.ts'
 import { challengeRoutes, mountCataloguePages } from './modules/challenges/index.ts'
+import { conflictRoutes, expertRoutes } from './modules/evaluation/index.ts'
 import { brokerageRoutes, registerBrokerageJobs } from './modules/matchmaking/brokerage/index.ts'
 import { consortiumRoutes } from './modules/matchmaking/consortia/index.ts'
 import { partneringRoutes } from './modules/matchmaking/partnering/index.ts'
@@ -65,6 +66,8 @@ export const allRoutes: AnyRoute[] = [
   ...brokerageRoutes,
   ...recommendationRoutes,
   ...consortiumRoutes,
+  ...expertRoutes,
+  ...conflictRoutes,
 ]
 
 export interface AppOptions {

@@ -176,6 +176,15 @@ export const capabilityMatrix = {
   'consortium.view': { roles: signedIn, scope: 'matchmaking:read' },
   'consortium.manage': { roles: signedIn, scope: 'matchmaking:write' },
   'consortium.convert': { roles: signedIn, scope: 'applications:write' },
+  // Experts (evaluation): a signed-in person keeps their own expert profile and applies to the public call for
+  // experts of a listed call; operators of the call's programme invite, approve and follow conflicts (checked
+  // on the call); an approved expert declares their own conflicts on the call's applications.
+  'expert.profile.view': { roles: signedIn, scope: 'profile:read' },
+  'expert.profile.manage': { roles: signedIn, scope: 'profile:write' },
+  'expert.apply': { roles: signedIn, scope: 'profile:write' },
+  'expert.pool.view': { roles: ['operator'], scope: 'calls:read' },
+  'expert.pool.manage': { roles: ['operator'], scope: 'calls:write' },
+  'expert.conflict.declare': { roles: ['expert', 'operator'], scope: 'calls:write' },
 } as const satisfies Record<string, CapabilityRule>
 
 export type Capability = keyof typeof capabilityMatrix

@@ -465,6 +465,79 @@ export interface EligibilityResults {
   screened_at: Timestamp;
 }
 
+export interface ExpertCalls {
+  applied_at: Timestamp;
+  call_id: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_note: Generated<string>;
+  id: Generated<string>;
+  max_load: number;
+  motivation: Generated<string>;
+  source: string;
+  status: Generated<string>;
+  user_id: string;
+}
+
+export interface ExpertConflicts {
+  application_id: string;
+  declared_at: Timestamp;
+  declared_by: string | null;
+  id: Generated<string>;
+  reason: string;
+  user_id: string;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+}
+
+export interface ExpertConflictSettings {
+  call_id: string;
+  cluster_rule: Generated<boolean>;
+  same_country_rule: Generated<boolean>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ExpertInvitations {
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  call_id: string;
+  email: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  invited_at: Timestamp;
+  invited_by: string | null;
+  message: Generated<string>;
+  token_hash: string;
+}
+
+export interface ExpertOrganisations {
+  country: string | null;
+  from_year: number | null;
+  id: Generated<string>;
+  name: string;
+  organisation_id: string | null;
+  position: number;
+  to_year: number | null;
+  user_id: string;
+}
+
+export interface ExpertProfiles {
+  available: Generated<boolean>;
+  code_of_conduct_at: Timestamp | null;
+  confidentiality_at: Timestamp | null;
+  countries: Generated<string[]>;
+  created_at: Timestamp;
+  cv_file_id: string | null;
+  expertise: Generated<string>;
+  kind: Generated<string>;
+  languages: Generated<string[]>;
+  max_load: Generated<number>;
+  tag_ids: Generated<string[]>;
+  updated_at: Timestamp;
+  user_id: string;
+}
+
 export interface ExpressionsOfInterest {
   author_id: string | null;
   created_at: Timestamp;
@@ -1026,6 +1099,12 @@ export interface DB {
   consortium_members: ConsortiumMembers;
   domains: Domains;
   eligibility_results: EligibilityResults;
+  expert_calls: ExpertCalls;
+  expert_conflict_settings: ExpertConflictSettings;
+  expert_conflicts: ExpertConflicts;
+  expert_invitations: ExpertInvitations;
+  expert_organisations: ExpertOrganisations;
+  expert_profiles: ExpertProfiles;
   expressions_of_interest: ExpressionsOfInterest;
   files: Files;
   invitations: Invitations;

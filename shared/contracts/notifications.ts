@@ -32,6 +32,8 @@ export const notificationKinds = [
   'consortium_invitation_accepted',
   'consortium_invitation_declined',
   'consortium_converted',
+  'expert_approved',
+  'expert_rejected',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 

@@ -13,6 +13,9 @@ import consortiaEn from './locales/consortia/en.json' with { type: 'json' }
 import consortiaFr from './locales/consortia/fr.json' with { type: 'json' }
 import consortiaNl from './locales/consortia/nl.json' with { type: 'json' }
 import enBase from './locales/en.json' with { type: 'json' }
+import expertsEn from './locales/experts/en.json' with { type: 'json' }
+import expertsFr from './locales/experts/fr.json' with { type: 'json' }
+import expertsNl from './locales/experts/nl.json' with { type: 'json' }
 import frBase from './locales/fr.json' with { type: 'json' }
 import nlBase from './locales/nl.json' with { type: 'json' }
 import partneringEn from './locales/partnering/en.json' with { type: 'json' }
@@ -27,7 +30,7 @@ import screeningNl from './locales/screening/nl.json' with { type: 'json' }
 
 /**
  * Larger features keep their texts in their own files (`locales/<feature>/<lang>.json`), each one
- * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`, `partnering.*`, `recommend.*`, `consortia.*`, `brokerage.*`. They are merged here, so
+ * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`, `partnering.*`, `recommend.*`, `consortia.*`, `brokerage.*`, `experts.*`. They are merged here, so
  * the browser, the server and the tests see one tree per language.
  */
 export const featureNamespaces = [
@@ -38,6 +41,7 @@ export const featureNamespaces = [
   'recommend',
   'consortia',
   'brokerage',
+  'experts',
 ] as const
 const en = {
   ...enBase,
@@ -48,6 +52,7 @@ const en = {
   recommend: recommendEn,
   consortia: consortiaEn,
   brokerage: brokerageEn,
+  experts: expertsEn,
 }
 const fr = {
   ...frBase,
@@ -58,6 +63,7 @@ const fr = {
   recommend: recommendFr,
   consortia: consortiaFr,
   brokerage: brokerageFr,
+  experts: expertsFr,
 }
 const nl = {
   ...nlBase,
@@ -68,6 +74,7 @@ const nl = {
   recommend: recommendNl,
   consortia: consortiaNl,
   brokerage: brokerageNl,
+  experts: expertsNl,
 }
 
 /**

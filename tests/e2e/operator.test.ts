@@ -36,6 +36,7 @@ test('an operator makes someone cluster staff of HSD; they get its navigation; t
       'Profile',
       'Security',
       'API tokens',
+      'My expert profile',
     ])
   })
 
@@ -89,6 +90,7 @@ test('an operator makes someone cluster staff of HSD; they get its navigation; t
       'Profile',
       'Security',
       'API tokens',
+      'My expert profile',
       'All organisations',
       'Cluster members',
       'Calls',

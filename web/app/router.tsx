@@ -26,6 +26,7 @@ import { createBrokerageRoutes } from '../features/brokerage/routes.ts'
 import { createCallRoutes } from '../features/calls/routes.ts'
 import { createClusterRoutes } from '../features/clusters/routes.ts'
 import { createConsortiumRoutes } from '../features/consortia/routes.ts'
+import { createExpertRoutes } from '../features/experts/routes.ts'
 import { createNotificationRoutes } from '../features/notifications/routes.ts'
 import { AcceptInvitationPage } from '../features/organisations/AcceptInvitationPage.tsx'
 import { InvitationsPage } from '../features/organisations/InvitationsPage.tsx'
@@ -305,6 +306,7 @@ const routeTree = rootRoute.addChildren([
     ...createPartneringRoutes(appRoute, requireSignedIn),
     ...createBrokerageRoutes(appRoute, requireSignedIn),
     ...createConsortiumRoutes(appRoute, requireSignedIn),
+    ...createExpertRoutes(appRoute, requireSignedIn),
     dashboardRoute,
     programmeRoute,
     signInRoute,

@@ -24,6 +24,8 @@ export const fileKinds = {
   evidence: { types: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'], maxBytes: 10 * 1024 * 1024 },
   /** A call's guide, templates and other documents: PDF and office formats (OOXML, OpenDocument). */
   call_document: { types: [...officeTypes, 'application/pdf'], maxBytes: 20 * 1024 * 1024 },
+  /** An expert's CV: PDF or office documents. */
+  expert_cv: { types: ['application/pdf', ...officeTypes], maxBytes: 10 * 1024 * 1024 },
   /** An annex to an application: PDF, images and office formats; a file question may cap it lower. */
   application_annex: {
     types: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', ...officeTypes],

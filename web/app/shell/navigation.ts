@@ -6,6 +6,7 @@ import {
   IconBuildingStore,
   IconBulb,
   IconCalendarEvent,
+  IconCertificate,
   IconFileImport,
   IconFileText,
   IconHistory,
@@ -90,6 +91,7 @@ export const navigation: NavSection[] = [
       { label: 'nav.profile', to: '/app/profile', icon: IconUser, signedIn: true, exact: true },
       { label: 'nav.security', to: '/app/profile/security', icon: IconShieldLock, signedIn: true },
       { label: 'nav.tokens', to: '/app/profile/tokens', icon: IconKey, capability: 'account.tokens.manage' },
+      { label: 'nav.expert', to: '/app/expert', icon: IconCertificate, capability: 'expert.profile.view' },
     ],
   },
   {
@@ -110,6 +112,7 @@ export const navigation: NavSection[] = [
         capability: 'cluster.members.view',
       },
       { label: 'calls.list.title', to: '/app/calls', icon: IconSpeakerphone, capability: 'call.dashboard' },
+      { label: 'nav.expertPool', to: '/app/experts', icon: IconCertificate, capability: 'expert.pool.view' },
       {
         label: 'nav.challengesAdmin',
         to: '/app/admin/challenges',
