@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError, queryKeys } from '../../app/api.ts'
 import { account } from '../../app/auth-client.ts'
@@ -38,10 +38,15 @@ export function SignInPage() {
     validate,
   })
 
+  // Signing in both finishes the form and refreshes `me` (which the effect below follows): a public page is
+  // loaded once, not twice (a second load would abort the first).
+  const leaving = useRef(false)
   /** After signing in: back where the person came from, in the app or on a public page. */
   const goTo = useCallback(
     async (to: string | undefined, replace = false) => {
       if (to && !isAppPath(to)) {
+        if (leaving.current) return
+        leaving.current = true
         if (replace) window.location.replace(to)
         else window.location.assign(to)
         return
