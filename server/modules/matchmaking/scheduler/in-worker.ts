@@ -1,16 +1,39 @@
 // The scheduler in a worker thread, for the server: HiGHS runs synchronously for seconds on large events, which must
-// not block the event loop (platform/worker: progress through `onProgress`, domain errors as DomainError).
-import { runInWorker } from '../../../platform/worker/index.ts'
-import type { SchedulingInput, SchedulingOptions, SchedulingProgress, SchedulingResult } from './types.ts'
+// not block the event loop. Progress events come back through `onProgress`; domain errors come back as DomainError
+// with the same code, details and field errors.
+import { Worker } from 'node:worker_threads'
+import type { ErrorCode } from '../../../../shared/errors.ts'
+import { DomainError } from '../../../platform/errors.ts'
+import type { SchedulingInput, SchedulingOptions, SchedulingResult } from './types.ts'
+import type { WorkerMessage } from './worker.ts'
 
 export function scheduleMeetingsInWorker(
   input: SchedulingInput,
   options: SchedulingOptions = {},
 ): Promise<SchedulingResult> {
-  return runInWorker<SchedulingInput, SchedulingOptions, SchedulingProgress, SchedulingResult>(
-    new URL('./worker.ts', import.meta.url),
-    'Scheduler',
-    input,
-    options,
-  )
+  const { onProgress, ...rest } = options
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { input, options: rest } })
+    let settled = false
+    const settle = (fn: () => void) => {
+      if (settled) return
+      settled = true
+      fn()
+      void worker.terminate()
+    }
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') onProgress?.(m.progress)
+      else if (m.type === 'result') settle(() => resolve(m.result))
+      else
+        settle(() =>
+          reject(
+            m.code
+              ? new DomainError(m.code as ErrorCode, m.message, m.details ?? {}, m.fieldErrors)
+              : new Error(`Scheduler failed: ${m.message}`),
+          ),
+        )
+    })
+    worker.on('error', (e) => settle(() => reject(e)))
+    worker.on('exit', (code) => settle(() => reject(new Error(`The scheduler worker stopped (exit code ${code}).`))))
+  })
 }

@@ -1,5 +1,34 @@
-// Worker-thread entry of the scheduler (started by scheduleMeetingsInWorker).
-import { serveInWorker } from '../../../platform/worker/index.ts'
+// Worker-thread entry of the scheduler: runs scheduleMeetings on the message it is started with, posts progress
+// events while it runs, then the result or the error (code, message, details, field errors), and ends.
+import { parentPort, workerData } from 'node:worker_threads'
+import { DomainError } from '../../../platform/errors.ts'
 import { scheduleMeetings } from './schedule.ts'
+import type { SchedulingInput, SchedulingOptions, SchedulingProgress, SchedulingResult } from './types.ts'
 
-await serveInWorker(scheduleMeetings)
+export type WorkerMessage =
+  | { type: 'progress'; progress: SchedulingProgress }
+  | { type: 'result'; result: SchedulingResult }
+  | {
+      type: 'error'
+      code?: string
+      message: string
+      details?: Record<string, unknown>
+      fieldErrors?: DomainError['fieldErrors']
+    }
+
+const port = parentPort
+if (port) {
+  const { input, options } = workerData as { input: SchedulingInput; options: Omit<SchedulingOptions, 'onProgress'> }
+  const post = (m: WorkerMessage) => port.postMessage(m)
+  try {
+    const result = await scheduleMeetings(input, {
+      ...options,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    })
+    post({ type: 'result', result })
+  } catch (e) {
+    if (e instanceof DomainError)
+      post({ type: 'error', code: e.code, message: e.message, details: e.details, fieldErrors: e.fieldErrors })
+    else post({ type: 'error', message: e instanceof Error ? e.message : String(e) })
+  }
+}
