@@ -17,7 +17,17 @@ import {
 import { type Auth, createActorResolver, createAuth, mountAuth } from './modules/auth/index.ts'
 import { callRoutes, mountCallPages, onCallClosed, registerCallJobs } from './modules/calls/index.ts'
 import { challengeRoutes, mountCataloguePages } from './modules/challenges/index.ts'
-import { conflictRoutes, expertRoutes } from './modules/evaluation/index.ts'
+import {
+  assignmentRoutes,
+  conflictRoutes,
+  consensusRoutes,
+  decisionRoutes,
+  expertRoutes,
+  rankingRoutes,
+  registerEvaluationJobs,
+  scoringRoutes,
+  selectionRoutes,
+} from './modules/evaluation/index.ts'
 import { brokerageRoutes, registerBrokerageJobs } from './modules/matchmaking/brokerage/index.ts'
 import { consortiumRoutes } from './modules/matchmaking/consortia/index.ts'
 import { partneringRoutes } from './modules/matchmaking/partnering/index.ts'
@@ -68,6 +78,12 @@ export const allRoutes: AnyRoute[] = [
   ...consortiumRoutes,
   ...expertRoutes,
   ...conflictRoutes,
+  ...assignmentRoutes,
+  ...scoringRoutes,
+  ...consensusRoutes,
+  ...rankingRoutes,
+  ...selectionRoutes,
+  ...decisionRoutes,
 ]
 
 export interface AppOptions {
@@ -127,6 +143,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerWorkshopJobs(worker, { mailer, publicUrl: config.publicUrl, clock })
   registerBrokerageJobs(worker, { mailer, publicUrl: config.publicUrl, clock })
   registerCallJobs(worker, { clock })
+  registerEvaluationJobs(worker, { mailer, publicUrl: config.publicUrl, clock })
   registerApplicationJobs(worker, { mailer, publicUrl: config.publicUrl, log, clock })
   // Screening at the deadline, and the eligibility shown in an application (applications module).
   onCallClosed(screenCall)

@@ -46,6 +46,8 @@ export const tokenScopes = [
   'applications:write',
   'matchmaking:read',
   'matchmaking:write',
+  'evaluation:read',
+  'evaluation:write',
 ] as const
 export type TokenScope = (typeof tokenScopes)[number]
 
@@ -185,6 +187,20 @@ export const capabilityMatrix = {
   'expert.pool.view': { roles: ['operator'], scope: 'calls:read' },
   'expert.pool.manage': { roles: ['operator'], scope: 'calls:write' },
   'expert.conflict.declare': { roles: ['expert', 'operator'], scope: 'calls:write' },
+  // Evaluation and selection (issue 7 §3–12). Operators of the call's programme set up the evaluation
+  // (settings, phases), run the assignment, moderate (reopen, consensus), rank, select, decide and handle
+  // redress; an approved expert bids, confirms "no conflict" or recuses, evaluates what is assigned to them
+  // and joins the consensus thread of those applications; an applicant's members read the decision and the
+  // evaluation summary, answer a grant offer and file redress (each use case checks the object).
+  'evaluation.manage': { roles: ['operator'], scope: 'evaluation:write' },
+  'evaluation.view': { roles: ['operator'], scope: 'evaluation:read' },
+  'evaluation.expert': { roles: ['expert', 'operator'], scope: 'evaluation:write' },
+  'evaluation.moderate': { roles: ['operator'], scope: 'evaluation:write' },
+  'evaluation.select': { roles: ['operator'], scope: 'evaluation:write' },
+  'evaluation.decide': { roles: ['operator'], scope: 'evaluation:write' },
+  'evaluation.result.view': { roles: signedIn, scope: 'applications:read' },
+  'evaluation.result.respond': { roles: signedIn, scope: 'applications:write' },
+  'evaluation.redress.handle': { roles: ['operator'], scope: 'evaluation:write' },
 } as const satisfies Record<string, CapabilityRule>
 
 export type Capability = keyof typeof capabilityMatrix

@@ -127,6 +127,20 @@ export interface Applications {
   withdrawn_at: Timestamp | null;
 }
 
+export interface AssignmentRuns {
+  call_id: string;
+  created_at: Timestamp;
+  error: Json | null;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  params: Generated<Json>;
+  progress: Generated<Json>;
+  result: Json | null;
+  started_at: Timestamp | null;
+  started_by: string | null;
+  status: Generated<string>;
+}
+
 export interface AuditChain {
   chain_position: Int8;
   hash: string;
@@ -408,6 +422,28 @@ export interface Clusters {
   role: string;
 }
 
+export interface ConsensusMessages {
+  application_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+}
+
+export interface ConsensusRecords {
+  application_id: string;
+  call_id: string;
+  finalised_at: Timestamp | null;
+  finalised_by: string | null;
+  minority_view: Generated<string>;
+  overall_comment: Generated<string>;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  scores: Generated<Json>;
+  status: Generated<string>;
+  version: Generated<number>;
+}
+
 export interface Consortia {
   acronym: Generated<string>;
   application_id: string | null;
@@ -463,6 +499,100 @@ export interface EligibilityResults {
   revision: number;
   rule: string;
   screened_at: Timestamp;
+}
+
+export interface EvaluationAssignments {
+  affinity: Generated<number>;
+  application_id: string;
+  call_id: string;
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  explanation: Generated<Json>;
+  id: Generated<string>;
+  locked: Generated<boolean>;
+  recusal_reason: string | null;
+  recused_at: Timestamp | null;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+  run_id: string | null;
+  source: string;
+  status: Generated<string>;
+  user_id: string;
+}
+
+export interface EvaluationDecisions {
+  application_id: string;
+  call_id: string;
+  decided_at: Timestamp;
+  decided_by: string | null;
+  granted_cents: Int8 | null;
+  notified_at: Timestamp | null;
+  notified_by: string | null;
+  outcome: string;
+  promoted_at: Timestamp | null;
+  rank: number | null;
+  reason: Generated<Json>;
+  requested_cents: Generated<Int8>;
+  reserve_rank: number | null;
+  responded_at: Timestamp | null;
+  responded_by: string | null;
+  response: string | null;
+  scenario_id: string | null;
+}
+
+export interface EvaluationPhases {
+  call_id: string;
+  ends_at: Timestamp;
+  id: Generated<string>;
+  kind: string;
+  starts_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface Evaluations {
+  application_id: string;
+  assignment_id: string;
+  call_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  overall_comment: Generated<string>;
+  reopen_reason: string | null;
+  reopened_at: Timestamp | null;
+  reopened_by: string | null;
+  revision: number;
+  scores: Generated<Json>;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  updated_at: Timestamp;
+  user_id: string;
+  version: Generated<number>;
+}
+
+export interface EvaluationSettings {
+  anonymised: Generated<boolean>;
+  bid_weight: Generated<Numeric>;
+  call_id: string;
+  comment_min_length: Generated<number>;
+  exclude_applicant_countries: Generated<boolean>;
+  experts_per_application: Generated<number>;
+  one_per_country: Generated<boolean>;
+  practitioner_required: Generated<boolean>;
+  redress_handling_working_days: Generated<number>;
+  redress_window_days: Generated<number>;
+  spread_threshold: Generated<Numeric>;
+  tie_breaks: Generated<Json>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ExpertBids {
+  application_id: string;
+  bid: string;
+  call_id: string;
+  updated_at: Timestamp;
+  user_id: string;
 }
 
 export interface ExpertCalls {
@@ -777,6 +907,33 @@ export interface RateLimits {
   last_request: Int8;
 }
 
+export interface RedressRequests {
+  application_id: string;
+  call_id: string;
+  due_at: Timestamp;
+  filed_at: Timestamp;
+  filed_by: string | null;
+  grounds: string;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+  id: Generated<string>;
+  outcome: string | null;
+  status: Generated<string>;
+}
+
+export interface SelectionScenarios {
+  adopted_at: Timestamp | null;
+  adopted_by: string | null;
+  call_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  id: Generated<string>;
+  name: string;
+  params: Json;
+  result: Json;
+  status: Generated<string>;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -1071,6 +1228,7 @@ export interface DB {
   application_partners: ApplicationPartners;
   application_revisions: ApplicationRevisions;
   applications: Applications;
+  assignment_runs: AssignmentRuns;
   audit_chain: AuditChain;
   audit_events: AuditEvents;
   brokerage_availability: BrokerageAvailability;
@@ -1095,10 +1253,18 @@ export interface DB {
   challenges: Challenges;
   cluster_members: ClusterMembers;
   clusters: Clusters;
+  consensus_messages: ConsensusMessages;
+  consensus_records: ConsensusRecords;
   consortia: Consortia;
   consortium_members: ConsortiumMembers;
   domains: Domains;
   eligibility_results: EligibilityResults;
+  evaluation_assignments: EvaluationAssignments;
+  evaluation_decisions: EvaluationDecisions;
+  evaluation_phases: EvaluationPhases;
+  evaluation_settings: EvaluationSettings;
+  evaluations: Evaluations;
+  expert_bids: ExpertBids;
   expert_calls: ExpertCalls;
   expert_conflict_settings: ExpertConflictSettings;
   expert_conflicts: ExpertConflicts;
@@ -1124,6 +1290,8 @@ export interface DB {
   programme_roles: ProgrammeRoles;
   programmes: Programmes;
   rate_limits: RateLimits;
+  redress_requests: RedressRequests;
+  selection_scenarios: SelectionScenarios;
   sessions: Sessions;
   sign_in_failures: SignInFailures;
   signing_keys: SigningKeys;

@@ -3,16 +3,28 @@ import { type Locale, locales } from '../contracts/common.ts'
 import applicationsEn from './locales/applications/en.json' with { type: 'json' }
 import applicationsFr from './locales/applications/fr.json' with { type: 'json' }
 import applicationsNl from './locales/applications/nl.json' with { type: 'json' }
+import assignEn from './locales/assign/en.json' with { type: 'json' }
+import assignFr from './locales/assign/fr.json' with { type: 'json' }
+import assignNl from './locales/assign/nl.json' with { type: 'json' }
 import brokerageEn from './locales/brokerage/en.json' with { type: 'json' }
 import brokerageFr from './locales/brokerage/fr.json' with { type: 'json' }
 import brokerageNl from './locales/brokerage/nl.json' with { type: 'json' }
 import callsEn from './locales/calls/en.json' with { type: 'json' }
 import callsFr from './locales/calls/fr.json' with { type: 'json' }
 import callsNl from './locales/calls/nl.json' with { type: 'json' }
+import consensusEn from './locales/consensus/en.json' with { type: 'json' }
+import consensusFr from './locales/consensus/fr.json' with { type: 'json' }
+import consensusNl from './locales/consensus/nl.json' with { type: 'json' }
 import consortiaEn from './locales/consortia/en.json' with { type: 'json' }
 import consortiaFr from './locales/consortia/fr.json' with { type: 'json' }
 import consortiaNl from './locales/consortia/nl.json' with { type: 'json' }
+import decisionsEn from './locales/decisions/en.json' with { type: 'json' }
+import decisionsFr from './locales/decisions/fr.json' with { type: 'json' }
+import decisionsNl from './locales/decisions/nl.json' with { type: 'json' }
 import enBase from './locales/en.json' with { type: 'json' }
+import evaluationEn from './locales/evaluation/en.json' with { type: 'json' }
+import evaluationFr from './locales/evaluation/fr.json' with { type: 'json' }
+import evaluationNl from './locales/evaluation/nl.json' with { type: 'json' }
 import expertsEn from './locales/experts/en.json' with { type: 'json' }
 import expertsFr from './locales/experts/fr.json' with { type: 'json' }
 import expertsNl from './locales/experts/nl.json' with { type: 'json' }
@@ -21,16 +33,22 @@ import nlBase from './locales/nl.json' with { type: 'json' }
 import partneringEn from './locales/partnering/en.json' with { type: 'json' }
 import partneringFr from './locales/partnering/fr.json' with { type: 'json' }
 import partneringNl from './locales/partnering/nl.json' with { type: 'json' }
+import rankingEn from './locales/ranking/en.json' with { type: 'json' }
+import rankingFr from './locales/ranking/fr.json' with { type: 'json' }
+import rankingNl from './locales/ranking/nl.json' with { type: 'json' }
 import recommendEn from './locales/recommend/en.json' with { type: 'json' }
 import recommendFr from './locales/recommend/fr.json' with { type: 'json' }
 import recommendNl from './locales/recommend/nl.json' with { type: 'json' }
 import screeningEn from './locales/screening/en.json' with { type: 'json' }
 import screeningFr from './locales/screening/fr.json' with { type: 'json' }
 import screeningNl from './locales/screening/nl.json' with { type: 'json' }
+import selectionEn from './locales/selection/en.json' with { type: 'json' }
+import selectionFr from './locales/selection/fr.json' with { type: 'json' }
+import selectionNl from './locales/selection/nl.json' with { type: 'json' }
 
 /**
  * Larger features keep their texts in their own files (`locales/<feature>/<lang>.json`), each one
- * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`, `partnering.*`, `recommend.*`, `consortia.*`, `brokerage.*`, `experts.*`. They are merged here, so
+ * top-level namespace of keys: `calls.*`, `applications.*`, `screening.*`, `partnering.*`, `recommend.*`, `consortia.*`, `brokerage.*`, `experts.*`, and the evaluation's `evaluation.*`, `assign.*`, `consensus.*`, `ranking.*`, `selection.*`, `decisions.*`. They are merged here, so
  * the browser, the server and the tests see one tree per language.
  */
 export const featureNamespaces = [
@@ -42,6 +60,12 @@ export const featureNamespaces = [
   'consortia',
   'brokerage',
   'experts',
+  'evaluation',
+  'assign',
+  'consensus',
+  'ranking',
+  'selection',
+  'decisions',
 ] as const
 const en = {
   ...enBase,
@@ -53,6 +77,12 @@ const en = {
   consortia: consortiaEn,
   brokerage: brokerageEn,
   experts: expertsEn,
+  evaluation: evaluationEn,
+  assign: assignEn,
+  consensus: consensusEn,
+  ranking: rankingEn,
+  selection: selectionEn,
+  decisions: decisionsEn,
 }
 const fr = {
   ...frBase,
@@ -64,6 +94,12 @@ const fr = {
   consortia: consortiaFr,
   brokerage: brokerageFr,
   experts: expertsFr,
+  evaluation: evaluationFr,
+  assign: assignFr,
+  consensus: consensusFr,
+  ranking: rankingFr,
+  selection: selectionFr,
+  decisions: decisionsFr,
 }
 const nl = {
   ...nlBase,
@@ -75,6 +111,12 @@ const nl = {
   consortia: consortiaNl,
   brokerage: brokerageNl,
   experts: expertsNl,
+  evaluation: evaluationNl,
+  assign: assignNl,
+  consensus: consensusNl,
+  ranking: rankingNl,
+  selection: selectionNl,
+  decisions: decisionsNl,
 }
 
 /**

@@ -25,7 +25,11 @@ import { VerifiedPage } from '../features/auth/VerifiedPage.tsx'
 import { createBrokerageRoutes } from '../features/brokerage/routes.ts'
 import { createCallRoutes } from '../features/calls/routes.ts'
 import { createClusterRoutes } from '../features/clusters/routes.ts'
+import { createConsensusRoutes } from '../features/consensus/routes.ts'
 import { createConsortiumRoutes } from '../features/consortia/routes.ts'
+import { createDecisionRoutes } from '../features/decisions/routes.ts'
+import { createEvaluationRoutes } from '../features/evaluation/routes.ts'
+import { createAssignmentRoutes } from '../features/evaluation-assign/routes.ts'
 import { createExpertRoutes } from '../features/experts/routes.ts'
 import { createNotificationRoutes } from '../features/notifications/routes.ts'
 import { AcceptInvitationPage } from '../features/organisations/AcceptInvitationPage.tsx'
@@ -38,7 +42,9 @@ import { OrganisationsPage } from '../features/organisations/OrganisationsPage.t
 import { createApplicantProfileRoute, createOrganisationStaffRoutes } from '../features/organisations/routes.ts'
 import { createPartneringRoutes } from '../features/partnering/routes.ts'
 import { ProgrammePage } from '../features/programme/ProgrammePage.tsx'
+import { createRankingRoutes } from '../features/ranking/routes.ts'
 import { createScreeningRoutes } from '../features/screening/routes.ts'
+import { createSelectionRoutes } from '../features/selection/routes.ts'
 import { createSolutionRoutes } from '../features/solutions/routes.ts'
 import { createCatalogueRoutes } from '../features/solutions-catalogue/routes.ts'
 import { createDemandRoutes } from '../features/use-cases/routes.ts'
@@ -307,6 +313,12 @@ const routeTree = rootRoute.addChildren([
     ...createBrokerageRoutes(appRoute, requireSignedIn),
     ...createConsortiumRoutes(appRoute, requireSignedIn),
     ...createExpertRoutes(appRoute, requireSignedIn),
+    ...createEvaluationRoutes(appRoute, requireSignedIn),
+    ...createAssignmentRoutes(appRoute, requireSignedIn),
+    ...createConsensusRoutes(appRoute, requireSignedIn),
+    ...createRankingRoutes(appRoute, requireSignedIn),
+    ...createSelectionRoutes(appRoute, requireSignedIn),
+    ...createDecisionRoutes(appRoute, requireSignedIn),
     dashboardRoute,
     programmeRoute,
     signInRoute,

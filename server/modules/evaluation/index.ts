@@ -14,5 +14,12 @@
  *    for an application's call cannot tell it exists (404).
  *  - Every write is audited in its transaction.
  */
+export { assignmentRoutes } from './assignments/http/routes.ts'
 export { conflictRoutes } from './conflicts/http/routes.ts'
+export { consensusRoutes } from './consensus/http/routes.ts'
+export { decisionRoutes } from './decisions/http/routes.ts'
 export { expertRoutes } from './experts/http/routes.ts'
+export { registerEvaluationJobs } from './jobs.ts'
+export { rankingRoutes } from './ranking/http/routes.ts'
+export { scoringRoutes } from './scoring/http/routes.ts'
+export { selectionRoutes } from './selection/http/routes.ts'

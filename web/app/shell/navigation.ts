@@ -7,6 +7,8 @@ import {
   IconBulb,
   IconCalendarEvent,
   IconCertificate,
+  IconChecklist,
+  IconClipboardCheck,
   IconFileImport,
   IconFileText,
   IconHistory,
@@ -83,6 +85,12 @@ export const navigation: NavSection[] = [
         capability: 'consortium.view',
         member: true,
       },
+      {
+        label: 'nav.myEvaluations',
+        to: '/app/evaluations',
+        icon: IconClipboardCheck,
+        capability: 'evaluation.expert',
+      },
     ],
   },
   {
@@ -113,6 +121,7 @@ export const navigation: NavSection[] = [
       },
       { label: 'calls.list.title', to: '/app/calls', icon: IconSpeakerphone, capability: 'call.dashboard' },
       { label: 'nav.expertPool', to: '/app/experts', icon: IconCertificate, capability: 'expert.pool.view' },
+      { label: 'nav.evaluation', to: '/app/evaluation', icon: IconChecklist, capability: 'evaluation.view' },
       {
         label: 'nav.challengesAdmin',
         to: '/app/admin/challenges',

@@ -1,0 +1,12 @@
+import type { Clock } from '../../platform/clock.ts'
+import type { JobWorker } from '../../platform/jobs/queue.ts'
+import type { Mailer } from '../../platform/mail/mailer.ts'
+
+export interface EvaluationJobDeps {
+  mailer: Mailer
+  publicUrl: string
+  clock: Clock
+}
+
+/** The background jobs of evaluation: assignment runs, reminders to experts, decision mails. */
+export function registerEvaluationJobs(_worker: JobWorker, _deps: EvaluationJobDeps): void {}

@@ -1,0 +1,3 @@
+import type { AnyRoute } from '../../../../platform/http/route.ts'
+
+export const rankingRoutes: AnyRoute[] = []
