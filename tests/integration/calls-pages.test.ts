@@ -194,7 +194,7 @@ test('the call page states everything without JavaScript, with Open Graph tags',
 
 test('the call page speaks the viewer’s language', async () => {
   const fr = text((await anonymous.get('/calls/PAGE-OPEN', { 'accept-language': 'fr-BE,fr;q=0.9' })).body)
-  for (const expected of ['Des réseaux d’eau résilients', 'Candidater', 'heure de Brussels', 'Montant forfaitaire']) {
+  for (const expected of ['Des réseaux d’eau résilients', 'Candidater', 'heure de Bruxelles', 'Montant forfaitaire']) {
     assert.ok(fr.includes(expected), `missing: ${expected}`)
   }
   const nl = text((await anonymous.get('/calls/PAGE-OPEN?lang=nl')).body)

@@ -2,6 +2,7 @@ import { Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { programmeTimeZone, useFormat } from './format.ts'
 import { useHydrated } from './useHydrated.ts'
+import { zoneCity } from './zone-city.ts'
 
 interface DeadlineProps {
   /** An ISO instant (`2022-03-31T17:00:00+02:00`). */
@@ -30,21 +31,15 @@ export function Deadline({ value, timeZone = programmeTimeZone, size = 'sm' }: D
         <time dateTime={value} suppressHydrationWarning>
           {t('deadline.inZone', {
             time: inProgrammeZone,
-            zone: timeZone === programmeTimeZone ? t('deadline.brussels') : zoneLabel(timeZone),
+            zone: timeZone === programmeTimeZone ? t('deadline.brussels') : zoneCity(timeZone, f.locale),
           })}
         </time>
       </Text>
       {viewerZone && !sameZone ? (
         <Text size="xs" c="dimmed" component="span">
-          {t('deadline.yourTime', { time: f.dateTime(value, viewerZone, true), zone: zoneLabel(viewerZone) })}
+          {t('deadline.yourTime', { time: f.dateTime(value, viewerZone, true), zone: zoneCity(viewerZone, f.locale) })}
         </Text>
       ) : null}
     </Stack>
   )
-}
-
-/** `Europe/Brussels` → `Brussels`. */
-function zoneLabel(zone: string): string {
-  const city = zone.split('/').pop() ?? zone
-  return city.replaceAll('_', ' ')
 }

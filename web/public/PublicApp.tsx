@@ -1,5 +1,5 @@
 import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { I18n } from '../../shared/i18n/index.ts'
 import { type Locale, localeNames, locales } from '../../shared/i18n/index.ts'
@@ -73,6 +73,22 @@ function rememberLocale(locale: Locale) {
   document.cookie = `cascade_lang=${locale}; path=/; max-age=31536000; samesite=lax`
 }
 
+/**
+ * Whether the visitor is signed in, learnt after hydration (the server renders the same page for
+ * everyone, so the header says "Sign in" until the browser has asked).
+ */
+function useSignedIn(): boolean {
+  const [signedIn, setSignedIn] = useState(false)
+  useEffect(() => {
+    const ctrl = new AbortController()
+    fetch('/api/v1/me', { credentials: 'same-origin', signal: ctrl.signal, headers: { accept: 'application/json' } })
+      .then((res) => setSignedIn(res.ok))
+      .catch(() => undefined)
+    return () => ctrl.abort()
+  }, [])
+  return signedIn
+}
+
 function PublicLayout({
   locale,
   acronym,
@@ -83,6 +99,7 @@ function PublicLayout({
   children: ReactNode
 }) {
   const { t } = useTranslation()
+  const signedIn = useSignedIn()
   return (
     <>
       <a href="#main-content" className={classes.skipLink}>
@@ -123,9 +140,15 @@ function PublicLayout({
                   ))}
                 </Group>
               </nav>
-              <Button component="a" href="/app/sign-in" variant="default" size="xs">
-                {t('auth.signIn.action')}
-              </Button>
+              {signedIn ? (
+                <Button component="a" href="/app" variant="default" size="xs">
+                  {t('programme.cta.dashboard')}
+                </Button>
+              ) : (
+                <Button component="a" href="/app/sign-in" variant="default" size="xs">
+                  {t('auth.signIn.action')}
+                </Button>
+              )}
             </Group>
           </Group>
         </Container>

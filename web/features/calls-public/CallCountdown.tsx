@@ -43,7 +43,10 @@ export function CallCountdown({ phase, opensAt, deadline, timeZone, serverNow }:
       </Text>
       {viewerZone && viewerZone !== timeZone ? (
         <Text size="sm">
-          {t('calls.public.deadline.yourTime', { time: f.dateTime(deadline, viewerZone), zone: zoneCity(viewerZone) })}
+          {t('calls.public.deadline.yourTime', {
+            time: f.dateTime(deadline, viewerZone),
+            zone: zoneCity(viewerZone, f.locale),
+          })}
         </Text>
       ) : null}
       {left && !left.passed ? (

@@ -1,5 +1,6 @@
 import { zoneOffsetLabel } from '../../../shared/calls/time.ts'
 import type { Formatter } from '../../design-system/format.ts'
+import { zoneCity } from '../../design-system/zone-city.ts'
 
 /** Whole euros from cents (`€60,000`), in the reader's language. */
 export function euros(f: Formatter, cents: number): string {
@@ -10,14 +11,11 @@ export function euros(f: Formatter, cents: number): string {
   })
 }
 
-/** `Europe/Brussels` → `Brussels`. */
-export function zoneCity(zone: string): string {
-  return (zone.split('/').pop() ?? zone).replaceAll('_', ' ')
-}
+export { zoneCity }
 
 /** A moment in a zone with the zone's offset then: `{ time: '14 March 2023, 17:00', offset: 'UTC+01:00' }`. */
 export function inZone(f: Formatter, iso: string, zone: string) {
-  return { time: f.dateTime(iso, zone), zone: zoneCity(zone), offset: zoneOffsetLabel(new Date(iso), zone) }
+  return { time: f.dateTime(iso, zone), zone: zoneCity(zone, f.locale), offset: zoneOffsetLabel(new Date(iso), zone) }
 }
 
 /** `1.2 MB`, `340 kB`. */

@@ -1,4 +1,16 @@
-import { Button, Group, Pagination, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
@@ -120,6 +132,21 @@ export function MarketplacePage() {
             </Button>
           ) : null}
         </Group>
+        <ActiveFilters
+          items={[
+            ['call', search.call, data?.items.map((p) => p.call).find((c) => c?.id === search.call)?.code],
+            [
+              'challenge',
+              search.challenge,
+              data?.items
+                .map((p) => p.challenge)
+                .filter((c) => c?.id === search.challenge)
+                .map((c) => `${c?.code} · ${c?.title}`)[0],
+            ],
+            ['tags', search.tag, data?.items.flatMap((p) => p.tags).find((x) => x.id === search.tag)?.name],
+          ]}
+          onRemove={(key) => set({ [key === 'tags' ? 'tag' : key]: undefined })}
+        />
         <ErrorAlert error={list.error} />
         <Text size="sm" c="dimmed" aria-live="polite">
           {data ? t('partnering.market.count', { count: data.total }) : ''}
@@ -155,5 +182,48 @@ export function MarketplacePage() {
         ) : null}
       </Stack>
     </>
+  )
+}
+
+type FilterKey = 'call' | 'challenge' | 'tags'
+
+/**
+ * The filters that come from a link (a challenge page, a call, a topic) and have no field of their own:
+ * shown as chips, each removable, named after what the results carry.
+ */
+function ActiveFilters({
+  items,
+  onRemove,
+}: {
+  items: [FilterKey, string | undefined, string | undefined][]
+  onRemove: (key: FilterKey) => void
+}) {
+  const { t } = useTranslation()
+  const active = items.filter(([, id]) => Boolean(id))
+  if (active.length === 0) return null
+  return (
+    <Group gap="xs" wrap="wrap" aria-label={t('partnering.market.activeFilters')} role="group">
+      {active.map(([key, , name]) => {
+        const value = name ?? t('partnering.market.filterSelected')
+        const label = t('partnering.market.activeFilter', { field: t(`partnering.fields.${key}`), value })
+        return (
+          <Badge
+            key={key}
+            size="lg"
+            variant="light"
+            tt="none"
+            rightSection={
+              <CloseButton
+                size="xs"
+                onClick={() => onRemove(key)}
+                aria-label={t('partnering.market.removeFilter', { filter: label })}
+              />
+            }
+          >
+            {label}
+          </Badge>
+        )
+      })}
+    </Group>
   )
 }
