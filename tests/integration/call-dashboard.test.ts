@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { FixedClock } from '../../server/platform/clock.ts'
+import type { Json } from '../factories/applications.ts'
 import { signedIn } from '../factories/organisations.ts'
 import { CLOSES_AT, createScreeningCall, resubmit, standardFixture } from '../factories/screening.ts'
 import { createUser } from '../factories/users.ts'
@@ -224,8 +225,30 @@ test('the CSV export: the applications, UTF-8 with a byte-order mark, in the req
   assert.ok(lines.some((l) => l.includes('Société Générale de Sécurité')))
 })
 
+/** The list's consortium figures of every application, and the export's sheet of partners. */
+async function consortiumViews() {
+  const list = ok(await operator.get(`/api/v1/calls/${f.call.id}/applications?pageSize=100&sort=reference`))
+  const rows = list.items.map((r: Json) => ({
+    reference: r.reference,
+    partnerCount: r.partnerCount,
+    countries: r.countries,
+    smeCount: r.smeCount,
+    requestedCents: r.requestedCents,
+  }))
+  const res = await operator.get(`/api/v1/calls/${f.call.id}/applications/export?format=xlsx&lang=en`)
+  assert.equal(res.status, 200)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer)
+  const partners: unknown[][] = []
+  book.worksheets[1]!.eachRow((row) => partners.push((row.values as unknown[]).slice(1)))
+  return { rows, partners }
+}
+
 test('the dashboard reads the submitted revisions: edits of the working copy afterwards change nothing', async () => {
   const before = ok(await operator.get(`/api/v1/calls/${f.call.id}/dashboard`))
+  const viewsBefore = await consortiumViews()
+  const deltaBefore = viewsBefore.rows.find((r: Json) => r.reference === f.d.reference)
+  assert.equal(deltaBefore.partnerCount, 2)
   // DELTA's working copy after its submission: another challenge, a bigger budget line, a new partner
   // from Germany; Kraków's profile now says it is an SME.
   const d3c1 = await t.db.selectFrom('challenges').select('id').where('code', '=', 'D3-C1').executeTakeFirstOrThrow()
@@ -255,6 +278,8 @@ test('the dashboard reads the submitted revisions: edits of the working copy aft
   await t.db.updateTable('organisations').set({ sme_status: 'small' }).where('id', '=', f.o.krakow.id).execute()
   const edited = ok(await operator.get(`/api/v1/calls/${f.call.id}/dashboard`))
   assert.deepEqual(edited, before)
+  // The application list and its export too: the consortium as submitted, not the working copy.
+  assert.deepEqual(await consortiumViews(), viewsBefore)
 
   // A resubmission is what moves the figures: DELTA's new revision asks 10,000 EUR more for its lead.
   await resubmit(t.db, f.d, new Date('2026-03-14T15:59:59Z'), (p, role) =>
@@ -262,5 +287,7 @@ test('the dashboard reads the submitted revisions: edits of the working copy aft
   )
   const resubmitted = ok(await operator.get(`/api/v1/calls/${f.call.id}/dashboard`))
   assert.equal(resubmitted.requestedCents, before.requestedCents + 1_000_000)
+  const deltaAfter = (await consortiumViews()).rows.find((r: Json) => r.reference === f.d.reference)
+  assert.deepEqual(deltaAfter, { ...deltaBefore, requestedCents: deltaBefore.requestedCents + 1_000_000 })
   assert.deepEqual({ ...resubmitted, requestedCents: before.requestedCents }, before)
 })

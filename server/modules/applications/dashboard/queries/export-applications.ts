@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { Locale } from '../../../../../shared/contracts/common.ts'
 import { datedFilename, type TabularFormat, toCsv } from '../../../../platform/export/index.ts'
 import type { CommandContext } from '../../../../platform/http/route.ts'
@@ -6,7 +5,7 @@ import { asLocale, translate } from '../../../../platform/i18n/index.ts'
 import { EURO_FORMAT, type Sheet, type SheetColumn, toWorkbook } from '../domain/workbook.ts'
 import { loadCallAsStaff } from './call-access.ts'
 import { type ApplicationRow, type CallApplicationFilters, callApplicationRows, filtered } from './list-applications.ts'
-import { countedPartner, isSme } from './partners-sql.ts'
+import { consortiumMembers } from './partners-sql.ts'
 
 export interface ExportQuery extends CallApplicationFilters {
   format: TabularFormat
@@ -39,31 +38,30 @@ export async function exportCallApplications(
   }
   const filename = datedFilename(`applications-${call.code}`, query.format, ctx.clock.now())
   if (query.format === 'csv') return { filename, body: toCsv(applications) }
+  const ids = filtered(ctx.db, call.id, query).select('a.id')
   const partners = await ctx.db
-    .selectFrom('application_partners as p')
-    .innerJoin('applications as a', 'a.id', 'p.application_id')
-    .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .where('p.application_id', 'in', filtered(ctx.db, call.id, query).select('a.id'))
-    .where(countedPartner)
+    .selectFrom(consortiumMembers(call.id).as('m'))
+    .innerJoin('applications as a', 'a.id', 'm.application_id')
+    .where('a.id', 'in', ids)
     .select([
       'a.reference',
       'a.acronym',
-      'p.position',
-      'p.role',
-      'o.legal_name',
-      'p.invited_name',
-      'o.country',
-      'o.type',
-      'o.sme_status',
-      sql<string | null>`p.part #>> '{smeDeclaration,category}'`.as('declared'),
-      sql<boolean>`${isSme}`.as('sme'),
-      sql<string | null>`p.part #>> '{budget,personnelCents}'`.as('personnel'),
-      sql<string | null>`p.part #>> '{budget,subcontractingCents}'`.as('subcontracting'),
-      sql<string | null>`p.part #>> '{budget,otherCostsCents}'`.as('other'),
-      sql<string | null>`p.part #>> '{budget,requestedCents}'`.as('requested'),
+      'm.position',
+      'm.role',
+      'm.legal_name',
+      'm.invited_name',
+      'm.country',
+      'm.type',
+      'm.sme_status',
+      'm.declared',
+      'm.sme',
+      'm.personnel',
+      'm.subcontracting',
+      'm.other',
+      'm.requested',
     ])
     .orderBy('a.reference')
-    .orderBy('p.position')
+    .orderBy('m.position')
     .execute()
   type PartnerRow = (typeof partners)[number]
   const smeLabel = (v: string | null) => (v ? tr(`export.sme.${v}`) : null)

@@ -7,7 +7,7 @@ import type { Queryable } from '../../../../platform/db/client.ts'
 import { escapeLike } from '../../../../platform/db/like.ts'
 import type { CommandContext } from '../../../../platform/http/route.ts'
 import { type CallRow, loadCallAsStaff } from './call-access.ts'
-import { countedPartner, isSme, requestedCents } from './partners-sql.ts'
+import { consortiumMembers } from './partners-sql.ts'
 
 export type CallApplicationsQuery = z.output<typeof callApplicationsQuery>
 export type CallApplicationFilters = Omit<CallApplicationsQuery, 'page' | 'pageSize' | 'sort'>
@@ -53,15 +53,8 @@ export function filtered(db: Queryable, callId: string, f: CallApplicationFilter
   if (f.challengeId) q = q.where('a.challenge_id', '=', f.challengeId)
   if (f.country) {
     const country = f.country
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('application_partners as p')
-          .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-          .select(sql`1`.as('one'))
-          .whereRef('p.application_id', '=', 'a.id')
-          .where(countedPartner)
-          .where('o.country', '=', country),
-      ),
+    q = q.where(
+      sql<boolean>`exists (select 1 from ${consortiumMembers(callId)} m where m.application_id = a.id and m.country = ${country})`,
     )
   }
   if (f.q) {
@@ -71,15 +64,10 @@ export function filtered(db: Queryable, callId: string, f: CallApplicationFilter
         eb('a.reference', 'ilike', pattern),
         eb('a.acronym', 'ilike', pattern),
         eb('a.title', 'ilike', pattern),
-        eb.exists(
-          eb
-            .selectFrom('application_partners as p')
-            .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-            .select(sql`1`.as('one'))
-            .whereRef('p.application_id', '=', 'a.id')
-            .where(countedPartner)
-            .where((w) => w.or([w('o.legal_name', 'ilike', pattern), w('o.short_name', 'ilike', pattern)])),
-        ),
+        sql<boolean>`exists (select 1 from ${consortiumMembers(callId)} m
+          left join organisations o on o.id = m.organisation_id
+          where m.application_id = a.id
+            and (m.legal_name ilike ${pattern} or o.legal_name ilike ${pattern} or o.short_name ilike ${pattern}))`,
       ]),
     )
   }
@@ -106,25 +94,21 @@ export function callApplicationRowsQuery(
 ) {
   const descending = sort.startsWith('-')
   const field = (descending ? sort.slice(1) : sort) as keyof typeof sortColumns
-  // The consortium figures and the failing rules of the call's applications, aggregated once per
-  // table and hash-joined (per-row subqueries cost PostgreSQL more in plan estimates — enough to pay
+  // The consortium figures (as submitted, for what has been submitted: see consortiumMembers) and the
+  // failing rules of the call's applications, aggregated once per table and hash-joined (per-row subqueries cost PostgreSQL more in plan estimates — enough to pay
   // for JIT compilation — than in execution).
   let q = filtered(db, callId, f)
     .leftJoin(
       (eb) =>
         eb
-          .selectFrom('application_partners as p')
-          .innerJoin('applications as pa', 'pa.id', 'p.application_id')
-          .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
-          .where('pa.call_id', '=', callId)
-          .where(countedPartner)
-          .groupBy('p.application_id')
+          .selectFrom(consortiumMembers(callId).as('m'))
+          .groupBy('m.application_id')
           .select([
-            'p.application_id',
+            'm.application_id',
             sql<string>`count(*)`.as('partners'),
-            sql<string | null>`string_agg(distinct o.country, ',' order by o.country)`.as('countries'),
-            sql<string>`count(*) filter (where ${isSme})`.as('smes'),
-            sql<string>`coalesce(sum(${requestedCents}), 0)`.as('requested'),
+            sql<string | null>`string_agg(distinct m.country, ',' order by m.country)`.as('countries'),
+            sql<string>`count(*) filter (where m.sme)`.as('smes'),
+            sql<string>`coalesce(sum(m.requested::bigint), 0)`.as('requested'),
           ])
           .as('s'),
       (join) => join.onRef('s.application_id', '=', 'a.id'),
