@@ -99,7 +99,7 @@ export const evaluationSettings = z.object({
   scaleMin: z.number().default(0),
   scaleMax: z.number().default(5),
   scaleStep: z.number().positive().default(0.5),
-  /** Minimum weighted total (null = none). */
+  /** Minimum total: the plain sum of the criterion scores, weights apart (weights only rank); null = none. */
   totalThreshold: z.number().min(0).nullable().default(null),
 })
 export type EvaluationSettings = z.infer<typeof evaluationSettings>

@@ -34,6 +34,12 @@ export const notificationKinds = [
   'consortium_converted',
   'expert_approved',
   'expert_rejected',
+  'evaluation_reminder',
+  'evaluation_result',
+  'evaluation_promoted',
+  'redress_filed',
+  'redress_handled',
+  'assignment_replacement_needed',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 

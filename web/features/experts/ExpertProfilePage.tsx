@@ -88,6 +88,17 @@ export function ExpertProfilePage() {
                           <Badge color={statusColor[c.status]} variant="light">
                             {t(`experts.status.${c.status}`)}
                           </Badge>
+                          {c.status === 'approved' ? (
+                            <ButtonLink
+                              to="/app/evaluations/bids/$callId"
+                              params={{ callId: c.callId }}
+                              size="compact-sm"
+                              variant="subtle"
+                              aria-label={t('experts.profile.bidsFor', { call: c.callCode })}
+                            >
+                              {t('experts.profile.bids')}
+                            </ButtonLink>
+                          ) : null}
                         </Group>
                       </Table.Td>
                       <Table.Td>{c.maxLoad}</Table.Td>

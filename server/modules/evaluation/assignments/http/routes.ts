@@ -1,3 +1,169 @@
-import type { AnyRoute } from '../../../../platform/http/route.ts'
+import { z } from 'zod'
+import {
+  assignmentOverview,
+  assignmentPair,
+  assignmentParams,
+  assignmentRun,
+  bidBody,
+  bidPage,
+  bidParams,
+  bidQuery,
+  bidResult,
+  callParams,
+  confirmResult,
+  pairCreate,
+  pairPage,
+  pairPatch,
+  pairQuery,
+  recuseBody,
+  recuseResult,
+  runList,
+  runParams,
+} from '../../../../../shared/contracts/evaluation-assignments.ts'
+import { type AnyRoute, defineRoute } from '../../../../platform/http/route.ts'
+import { listBids, setBid } from '../commands/bids.ts'
+import { confirmAssignment, recuseAssignment } from '../commands/expert.ts'
+import { addPair, removePair, setPairLock } from '../commands/pairs.ts'
+import { startAssignmentRun } from '../commands/run.ts'
+import { listPairs, assignmentOverview as overview } from '../queries/pairs.ts'
+import { getRun, listRuns } from '../queries/runs.ts'
 
-export const assignmentRoutes: AnyRoute[] = []
+const tags = ['evaluation']
+const call = (path: string) => `/api/v1/calls/:callId/evaluation/${path}`
+
+export const assignmentRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/evaluation/assignments/:assignmentId/confirm',
+    capability: 'evaluation.expert',
+    summary: 'The assigned expert confirms "no conflict of interest" (idempotent)',
+    tags,
+    params: assignmentParams,
+    body: z.object({}).strict(),
+    response: confirmResult,
+    handler: async ({ params }, ctx) => confirmAssignment(ctx, params.assignmentId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/evaluation/assignments/:assignmentId/recuse',
+    capability: 'evaluation.expert',
+    summary: 'The assigned expert declares a conflict and recuses themself; a replacement is assigned',
+    tags,
+    params: assignmentParams,
+    body: recuseBody,
+    response: recuseResult,
+    handler: async ({ params, body }, ctx) => recuseAssignment(ctx, params.assignmentId, body.reason),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: call('bids'),
+    capability: 'evaluation.expert',
+    summary: 'For an approved expert: the call’s applications by title and abstract, with their bid',
+    tags,
+    params: callParams,
+    query: bidQuery,
+    response: bidPage,
+    handler: async ({ params, query }, ctx) => listBids(ctx, params.callId, query),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: call('bids/:applicationId'),
+    capability: 'evaluation.expert',
+    summary: 'Bid yes / maybe / no on an application (null clears), until the individual phase starts',
+    tags,
+    params: bidParams,
+    body: bidBody,
+    response: bidResult,
+    handler: async ({ params, body }, ctx) => setBid(ctx, params.callId, params.applicationId, body.bid),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: call('assignment-runs'),
+    capability: 'evaluation.manage',
+    summary: 'Start an assignment run (a background job); one at a time per call',
+    tags,
+    params: callParams,
+    body: z.object({}).strict(),
+    response: assignmentRun,
+    status: 202,
+    handler: async ({ params }, ctx) => startAssignmentRun(ctx, params.callId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: call('assignment-runs'),
+    capability: 'evaluation.view',
+    summary: 'The call’s assignment runs, newest first, and the latest',
+    tags,
+    params: callParams,
+    response: runList,
+    handler: async ({ params }, ctx) => listRuns(ctx, params.callId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: call('assignment-runs/:runId'),
+    capability: 'evaluation.view',
+    summary: 'One assignment run: progress, outcome or refusal',
+    tags,
+    params: runParams,
+    response: assignmentRun,
+    handler: async ({ params }, ctx) => getRun(ctx, params.callId, params.runId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: call('assignments'),
+    capability: 'evaluation.view',
+    summary: 'The call’s expert ↔ application pairs with affinity and why; filter by expert or application',
+    tags,
+    params: callParams,
+    query: pairQuery,
+    response: pairPage,
+    handler: async ({ params, query }, ctx) => listPairs(ctx, params.callId, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: call('assignment-overview'),
+    capability: 'evaluation.view',
+    summary: 'Loads per expert against their maximum, panel size per application, k and the panel rules',
+    tags,
+    params: callParams,
+    response: assignmentOverview,
+    handler: async ({ params }, ctx) => overview(ctx, params.callId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: call('assignments'),
+    capability: 'evaluation.manage',
+    summary: 'Assign an expert by hand (refused on a conflict of interest)',
+    tags,
+    params: callParams,
+    body: pairCreate,
+    response: assignmentPair,
+    status: 201,
+    handler: async ({ params, body }, ctx) => addPair(ctx, params.callId, body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/evaluation/assignments/:assignmentId',
+    capability: 'evaluation.manage',
+    summary: 'Lock or unlock a pair (locked pairs survive re-runs)',
+    tags,
+    params: assignmentParams,
+    body: pairPatch,
+    response: assignmentPair,
+    handler: async ({ params, body }, ctx) => setPairLock(ctx, params.assignmentId, body.locked),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/v1/evaluation/assignments/:assignmentId',
+    capability: 'evaluation.manage',
+    summary: 'Remove a pair',
+    tags,
+    params: assignmentParams,
+    response: z.null(),
+    status: 204,
+    handler: async ({ params }, ctx) => {
+      await removePair(ctx, params.assignmentId)
+      return null
+    },
+  }),
+]
