@@ -10,6 +10,7 @@ import { localized } from '../../design-system/format.ts'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { AnchorLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { EvaluationResultLink } from '../decisions/ResultLink.tsx'
 import { applicationKeys, applicationsApi } from './client.ts'
 import { ChallengePicker } from './editor/ChallengePicker.tsx'
 import { CountdownBadge } from './editor/clock.tsx'
@@ -124,6 +125,7 @@ function Editor({ app, call }: { app: Application; call: Call }) {
                 {app.reference} · {app.call.code} · {localized(app.call.title, i18n.language)}
               </Text>
               <ApplicationStatusBadge status={app.status} />
+              <EvaluationResultLink applicationId={app.id} submitted={app.status === 'submitted'} />
               <CountdownBadge deadline={app.call.schedule.deadline} now={e.now} />
               {e.locked ? null : (
                 <Anchor href="#readiness" size="sm" hiddenFrom="lg">
