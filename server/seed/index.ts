@@ -9,6 +9,7 @@ import { seedBrokerage } from './brokerage.ts'
 import { seedCalls } from './calls.ts'
 import { seedChallenges } from './challenges.ts'
 import { seedConsortia } from './consortia.ts'
+import { seedEvaluation } from './evaluation.ts'
 import { seedId } from './ids.ts'
 import { seedPartnering } from './partnering.ts'
 import { securit } from './securit.ts'
@@ -289,4 +290,6 @@ export async function seedDemoAccounts(db: Database, programmeId: string): Promi
   await seedBrokerage(db, programmeId)
   // Consortia: the demo SME leads one for the DEMO call, the demo city accepted, the demo integrator invited.
   await seedConsortia(db, programmeId)
+  // Evaluation: the expert pool; OC1 evaluated end to end in 2022 (funded, rejected, a redress); OC2 in evaluation now.
+  await seedEvaluation(db, programmeId)
 }

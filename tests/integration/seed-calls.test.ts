@@ -9,6 +9,7 @@ import { applicationIdOf, demoApplications, memberIdOf } from '../../server/seed
 import { oc1Review } from '../../server/seed/applications-review.ts'
 import { callIdOf } from '../../server/seed/calls.ts'
 import { at, seedContext } from '../../server/seed/calls-support.ts'
+import { oc1LateAdmissible } from '../../server/seed/evaluation-data/oc1.ts'
 import { DEMO_PASSWORD, seedDemoAccounts, seedProgramme } from '../../server/seed/index.ts'
 import { callPhase, instantToLocal } from '../../shared/calls/time.ts'
 import type { SignedReceipt } from '../../shared/contracts/applications.ts'
@@ -241,7 +242,14 @@ test('screening results, the override and the admissibility decisions', async ()
   assert.equal(override[0]!.outcome, 'warning')
   assert.equal(override[0]!.override_outcome, 'pass')
   const decided = apps.filter((a) => a.admissibility !== 'pending')
-  assert.equal(decided.filter((a) => a.admissibility === 'admissible').length, oc1Review.admissible.length)
+  // OC1: the review's decisions, then those the evaluation seed took before evaluating; OC2: all eight that
+  // were submitted (in evaluation now).
+  const admissible = decided.filter((a) => a.admissibility === 'admissible')
+  assert.equal(
+    admissible.filter((a) => a.call_id === callIdOf('OC1')).length,
+    oc1Review.admissible.length + oc1LateAdmissible.length,
+  )
+  assert.equal(admissible.filter((a) => a.call_id === callIdOf('OC2')).length, 8)
   assert.deepEqual(
     decided.filter((a) => a.admissibility === 'inadmissible').map((a) => a.id),
     [applicationIdOf(oc1Review.inadmissible.application)],
