@@ -34,7 +34,21 @@ export const theme = createTheme({
   components: {
     Anchor: { defaultProps: { underline: 'always' } },
     Tooltip: { defaultProps: { multiline: true, maw: 280, withArrow: true } },
-    Badge: { defaultProps: { tt: 'none', fw: 600 } },
+    // A button with a long label on a phone wraps it rather than cutting it off.
+    Button: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textAlign: 'center', lineHeight: 1.25 },
+      },
+    },
+    // A badge in a narrow column wraps its words rather than cutting them off with an ellipsis.
+    Badge: {
+      defaultProps: { tt: 'none', fw: 600 },
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', paddingBlock: 2 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+      },
+    },
     // A dialog's header is not the page's banner landmark (axe: landmark-no-duplicate-banner).
     ModalHeader: { defaultProps: { component: 'div' } },
     DrawerHeader: { defaultProps: { component: 'div' } },
