@@ -152,6 +152,7 @@ export const errorCodes = {
   selection_infeasible: 409,
   scenario_adopted: 409,
   decisions_exist: 409,
+  decision_not_adjustable: 409,
   scenario_not_adopted: 409,
   decision_not_found: 404,
   grant_response_closed: 409,

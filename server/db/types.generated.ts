@@ -522,6 +522,9 @@ export interface EvaluationAssignments {
 }
 
 export interface EvaluationDecisions {
+  adjusted_at: Timestamp | null;
+  adjusted_by: string | null;
+  adjustment_reason: string | null;
   application_id: string;
   call_id: string;
   decided_at: Timestamp;

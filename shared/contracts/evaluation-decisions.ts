@@ -39,6 +39,8 @@ export const decisionItem = z.object({
   reserveRank: z.number().int().nullable(),
   requestedCents: z.number().int(),
   grantedCents: z.number().int().nullable(),
+  /** Why the amount was cut below the request (before notification); null when it was not. */
+  adjustmentReason: z.string().nullable(),
   reason: decisionReason,
   decidedAt: isoDateTime,
   notifiedAt: isoDateTime.nullable(),
@@ -115,6 +117,8 @@ export const evaluationResult = z.object({
   reserveRank: z.number().int().nullable(),
   requestedCents: z.number().int(),
   grantedCents: z.number().int().nullable(),
+  /** Why the amount was cut below the request; null when it was not. */
+  adjustmentReason: z.string().nullable(),
   reason: decisionReason,
   scale: z.object({ min: z.number(), max: z.number() }),
   criteria: z.array(criterionSummary),
@@ -145,6 +149,13 @@ export const grantResponseInput = z.object({
   /** Required (true) to accept a grant smaller than the amount requested. */
   acceptCut: z.boolean().optional(),
 })
+
+/** A funded decision's amount, cut before notification: at least €1 and at most the amount requested. */
+export const grantAdjustInput = z.object({
+  grantedCents: z.number().int().min(100),
+  reason: z.string().trim().min(20).max(2000),
+})
+export const decisionParams = z.object({ callId: uuid, applicationId: uuid })
 
 export const redressInput = z.object({ grounds: z.string().trim().min(50).max(5000) })
 

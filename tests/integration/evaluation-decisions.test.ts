@@ -198,6 +198,37 @@ test('before notification the applicant sees nothing (404); outsiders never', as
   assert.equal(outsider.body.code, 'application_not_found')
 })
 
+test('before notification an operator may cut a funded amount, with a reason; never above the request', async () => {
+  const grant = (id: string) => `${decisionsUrl}/${id}/grant`
+  const reason = 'Travel costs of the pilot are not eligible under the call rules.'
+  const cut = ok(await fx.operator.put(grant(A0.id), { grantedCents: 6_000_000, reason }))
+  const item = cut.items.find((i: Record<string, unknown>) => i.applicationId === A0.id)
+  assert.deepEqual([item.grantedCents, item.adjustmentReason], [6_000_000, reason])
+  assert.equal(cut.committedCents, 12_500_000)
+  const above = await fx.operator.put(grant(A0.id), { grantedCents: 7_000_001, reason })
+  assert.equal(above.status, 400)
+  assert.deepEqual(
+    above.body.errors.map((e: { path: string }) => e.path),
+    ['grantedCents'],
+  )
+  const reserve = await fx.operator.put(grant(A2.id), { grantedCents: 1_000_000, reason })
+  assert.deepEqual([reserve.status, reserve.body.code], [409, 'decision_not_adjustable'])
+  const applicant = await (await lead(A0)).put(grant(A0.id), { grantedCents: 7_000_000, reason })
+  assert.equal(applicant.status, 403)
+  // Restored to the full request: no cut, no reason.
+  const back = ok(
+    await fx.operator.put(grant(A0.id), {
+      grantedCents: 7_000_000,
+      reason: 'The travel costs are eligible after all.',
+    }),
+  )
+  const restored = back.items.find((i: Record<string, unknown>) => i.applicationId === A0.id)
+  assert.deepEqual([restored.grantedCents, restored.adjustmentReason], [7_000_000, null])
+  const audit = await auditEvents(t.db, 'evaluation.grant_adjusted', A0.id)
+  assert.equal(audit.length, 2)
+  assert.deepEqual((audit[0]!.change as { grantedCents: unknown }).grantedCents, { from: 7_000_000, to: 6_000_000 })
+})
+
 test('notify sends once to every member, in their language, with the summary PDF attached', async () => {
   await t.db.updateTable('users').set({ locale: 'fr' }).where('id', '=', A0.partners[1]!.org.member.id).execute()
   const r = ok(await fx.operator.post(`${decisionsUrl}/notify`))
@@ -239,6 +270,14 @@ test('notify sends once to every member, in their language, with the summary PDF
   assert.equal(second.notified, 0)
   assert.equal((await mails('evaluation_result')).length, 10)
   assert.equal((await auditEvents(t.db, 'evaluation.decisions_notified', callId)).length, 1)
+})
+
+test('once notified, amounts are final', async () => {
+  const r = await fx.operator.put(`${decisionsUrl}/${A0.id}/grant`, {
+    grantedCents: 5_000_000,
+    reason: 'Too late: the applicant has been told the amount already.',
+  })
+  assert.deepEqual([r.status, r.body.code], [409, 'decision_not_adjustable'])
 })
 
 test('the applicant reads consensus scores and comments — never an expert, an individual evaluation or a justification', async () => {

@@ -99,6 +99,9 @@ export class TestClient {
   post(url: string, body: Body = {}, headers?: Record<string, string>) {
     return this.request('POST', url, body, headers)
   }
+  put(url: string, body: Body = {}, headers?: Record<string, string>) {
+    return this.request('PUT', url, body, headers)
+  }
   patch(url: string, body: Body = {}, headers?: Record<string, string>) {
     return this.request('PATCH', url, body, headers)
   }

@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Group,
-  Pagination,
   Select,
   SimpleGrid,
   Skeleton,
@@ -25,7 +24,9 @@ import { useFormat } from '../../design-system/format.ts'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { EvaluationTabs } from '../evaluation/EvaluationTabs.tsx'
+import { AdjustGrantDialog } from './AdjustGrantDialog.tsx'
 import { decisionKeys, decisionsApi } from './api.ts'
 import { OutcomeBadge, useMoney, useReason } from './labels.tsx'
 
@@ -39,6 +40,7 @@ export function DecisionsPage() {
   const qc = useQueryClient()
   const board = useQuery({ queryKey: decisionKeys.board(callId), queryFn: () => decisionsApi.board(callId) })
   const [confirm, setConfirm] = useState<'decide' | 'notify' | null>(null)
+  const [adjusting, setAdjusting] = useState<DecisionItem | null>(null)
   const set = (b: DecisionBoard) => qc.setQueryData(decisionKeys.board(callId), b)
   const decide = useMutation({
     mutationFn: () => decisionsApi.decide(callId),
@@ -86,7 +88,8 @@ export function DecisionsPage() {
         {b && b.items.length > 0 ? (
           <>
             <Summary board={b} onNotify={() => setConfirm('notify')} />
-            <DecisionTable items={b.items} timeZone={b.timeZone} />
+            <DecisionTable items={b.items} timeZone={b.timeZone} onAdjust={setAdjusting} />
+            <AdjustGrantDialog callId={callId} item={adjusting} onClose={() => setAdjusting(null)} />
           </>
         ) : null}
       </Stack>
@@ -197,7 +200,15 @@ function Summary({ board, onNotify }: { board: DecisionBoard; onNotify: () => vo
   )
 }
 
-function DecisionTable({ items, timeZone }: { items: DecisionItem[]; timeZone: string }) {
+function DecisionTable({
+  items,
+  timeZone,
+  onAdjust,
+}: {
+  items: DecisionItem[]
+  timeZone: string
+  onAdjust?: (item: DecisionItem) => void
+}) {
   const { t } = useTranslation()
   const money = useMoney()
   const reason = useReason()
@@ -299,7 +310,24 @@ function DecisionTable({ items, timeZone }: { items: DecisionItem[]; timeZone: s
                     </Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{money(i.requestedCents)}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>
-                      {i.grantedCents === null ? '—' : money(i.grantedCents)}
+                      <Stack gap={2} align="flex-end">
+                        <span>{i.grantedCents === null ? '—' : money(i.grantedCents)}</span>
+                        {i.adjustmentReason ? (
+                          <Text size="xs" c="dimmed" ta="right">
+                            {t('decisions.adjust.cut')}
+                          </Text>
+                        ) : null}
+                        {i.outcome === 'funded' && !i.notifiedAt && onAdjust ? (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => onAdjust(i)}
+                            aria-label={t('decisions.adjust.open', { acronym: i.acronym })}
+                          >
+                            {t('decisions.adjust.action')}
+                          </Button>
+                        ) : null}
+                      </Stack>
                     </Table.Td>
                     <Table.Td>
                       {i.response ? (
@@ -328,15 +356,7 @@ function DecisionTable({ items, timeZone }: { items: DecisionItem[]; timeZone: s
             </Table>
           </Table.ScrollContainer>
         )}
-        {pages > 1 ? (
-          <Pagination
-            total={pages}
-            value={current}
-            onChange={setPage}
-            getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
-          />
-        ) : null}
+        {pages > 1 ? <Pager total={pages} value={current} onChange={setPage} /> : null}
       </Stack>
     </Card>
   )

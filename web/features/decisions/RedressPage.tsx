@@ -4,7 +4,6 @@ import {
   Card,
   Group,
   Modal,
-  Pagination,
   Select,
   Skeleton,
   Stack,
@@ -26,6 +25,7 @@ import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { useFormat } from '../../design-system/format.ts'
 import { ErrorAlert, useServerErrors, useZodValidate } from '../../design-system/forms.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { EvaluationTabs } from '../evaluation/EvaluationTabs.tsx'
 import { decisionKeys, decisionsApi, type RedressListQuery } from './api.ts'
 import { OutcomeBadge, RedressBadge } from './labels.tsx'
@@ -165,15 +165,7 @@ export function RedressPage() {
                 </Table>
               </Table.ScrollContainer>
             ) : null}
-            {pages > 1 ? (
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={setPage}
-                getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-                getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
-              />
-            ) : null}
+            {pages > 1 ? <Pager total={pages} value={page} onChange={setPage} /> : null}
           </Stack>
         </Card>
       </Stack>

@@ -127,6 +127,12 @@ function OutcomeCard({ r }: { r: EvaluationResult }) {
                 <Table.Td>{money(r.grantedCents)}</Table.Td>
               </Table.Tr>
             ) : null}
+            {r.adjustmentReason ? (
+              <Table.Tr>
+                <Table.Th>{t('decisions.result.adjustmentReason')}</Table.Th>
+                <Table.Td style={{ whiteSpace: 'pre-line' }}>{r.adjustmentReason}</Table.Td>
+              </Table.Tr>
+            ) : null}
             <Table.Tr>
               <Table.Th>{t('decisions.result.notifiedAt')}</Table.Th>
               <Table.Td>{f.dateTime(r.notifiedAt, r.call.timeZone, true)}</Table.Td>

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import {
   decisionBoard,
   evaluationResult,
+  type grantAdjustInput,
   type grantResponseInput,
   notifyResult,
   type redressHandleInput,
@@ -26,6 +27,8 @@ export interface RedressListQuery {
 export const decisionsApi = {
   board: (callId: string) => request('GET', decisions(callId), { schema: decisionBoard }),
   decide: (callId: string) => request('POST', decisions(callId), { schema: decisionBoard }),
+  adjustGrant: (callId: string, applicationId: string, body: z.input<typeof grantAdjustInput>) =>
+    request('PUT', `${decisions(callId)}/${enc(applicationId)}/grant`, { schema: decisionBoard, body }),
   notify: (callId: string) => request('POST', `${decisions(callId)}/notify`, { schema: notifyResult }),
   result: (applicationId: string) => request('GET', result(applicationId), { schema: evaluationResult }),
   summaryPdf: (applicationId: string, lang: string) => `${result(applicationId)}/summary.pdf?lang=${enc(lang)}`,

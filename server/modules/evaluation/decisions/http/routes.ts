@@ -3,7 +3,9 @@ import { locale } from '../../../../../shared/contracts/common.ts'
 import {
   decisionBoard,
   decisionCallParams,
+  decisionParams,
   evaluationResult,
+  grantAdjustInput,
   grantResponseInput,
   notifyResult,
   redressHandleInput,
@@ -19,6 +21,7 @@ import { pdfLocale } from '../../../applications/pdf/serve-pdf.ts'
 import { fileRedress } from '../../redress/commands/file.ts'
 import { handleRedress } from '../../redress/commands/handle.ts'
 import { listRedress } from '../../redress/queries/list.ts'
+import { adjustGrant } from '../commands/adjust.ts'
 import { takeDecisions } from '../commands/decide.ts'
 import { notifyDecisions } from '../commands/notify.ts'
 import { respondToGrant } from '../commands/respond.ts'
@@ -50,6 +53,17 @@ export const decisionRoutes: AnyRoute[] = [
     response: decisionBoard,
     status: 201,
     handler: async ({ params }, ctx) => takeDecisions(ctx, params.callId),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/calls/:callId/evaluation/decisions/:applicationId/grant',
+    capability: 'evaluation.decide',
+    summary: 'Cut (or restore) a funded decision’s amount before it is notified, with the reason the applicant reads',
+    tags,
+    params: decisionParams,
+    body: grantAdjustInput,
+    response: decisionBoard,
+    handler: async ({ params, body }, ctx) => adjustGrant(ctx, params.callId, params.applicationId, body),
   }),
   defineRoute({
     method: 'POST',

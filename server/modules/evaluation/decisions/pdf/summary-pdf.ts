@@ -49,6 +49,7 @@ export async function renderSummaryPdf(r: EvaluationResult, locale: Locale): Pro
   if (r.reserveRank !== null) w.field(t('reserveRank'), String(r.reserveRank))
   w.field(t('requested'), f.money(r.requestedCents))
   if (r.grantedCents !== null) w.field(t('granted'), f.money(r.grantedCents))
+  if (r.adjustmentReason) w.field(t('adjustmentReason'), r.adjustmentReason)
   if (r.promotedAt) w.field(t('promotedAt'), f.instant(r.promotedAt, r.call.timeZone))
   if (r.response && r.respondedAt)
     w.field(t('response'), `${t(`responses.${r.response}`)} (${f.instant(r.respondedAt, r.call.timeZone)})`)

@@ -76,6 +76,7 @@ export async function buildResult(db: Queryable, app: ApplicantApplication, now:
     reserveRank: d.reserve_rank,
     requestedCents,
     grantedCents,
+    adjustmentReason: d.adjustment_reason,
     reason: json<DecisionReason>(d.reason),
     scale: { min: evaluation.scaleMin, max: evaluation.scaleMax },
     criteria: summary.criteria,
