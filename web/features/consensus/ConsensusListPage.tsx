@@ -5,7 +5,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Pagination,
   Select,
   Skeleton,
   Stack,
@@ -25,6 +24,7 @@ import { localized, useFormat } from '../../design-system/format.ts'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { callKeys, callsApi } from '../calls/api.ts'
 import { EvaluationTabs } from '../evaluation/EvaluationTabs.tsx'
 import { consensusApi, consensusKeys } from './api.ts'
@@ -224,12 +224,10 @@ export function ConsensusListPage() {
               </Table.ScrollContainer>
             ) : null}
             {pages > 1 ? (
-              <Pagination
+              <Pager
                 total={pages}
                 value={search.page ?? 1}
                 onChange={(page) => navigate({ search: (prev) => ({ ...prev, page }) as typeof prev })}
-                getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-                getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
               />
             ) : null}
           </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Pagination, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core'
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core'
 import { IconUsersGroup } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
@@ -10,6 +10,7 @@ import { localized } from '../../design-system/format.ts'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { AnchorLink, ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { consortiaApi, consortiaKeys } from './api.ts'
 import { InviteDialog, type InvitePreset } from './InviteDialog.tsx'
 import { ConsortiumStatusBadge } from './shared.tsx'
@@ -113,12 +114,10 @@ export function ConsortiaPage() {
         </SimpleGrid>
         {pages > 1 ? (
           <Group justify="center">
-            <Pagination
+            <Pager
               total={pages}
               value={search.page ?? 1}
               onChange={(page) => navigate({ search: (prev) => ({ ...prev, page }) as typeof prev })}
-              getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-              getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
             />
           </Group>
         ) : null}

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Pagination,
   Radio,
   Skeleton,
   Spoiler,
@@ -22,6 +21,7 @@ import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { localized, useFormat } from '../../design-system/format.ts'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { assignApi, assignKeys } from './api.ts'
 
 const route = getRouteApi('/app/evaluations/bids/$callId')
@@ -111,12 +111,10 @@ export function BidsPage() {
           <BidCard key={item.applicationId} callId={callId} item={item} open={d.open} anonymised={d.anonymised} />
         ))}
         {pages > 1 ? (
-          <Pagination
+          <Pager
             total={pages}
             value={query.page}
             onChange={(page) => void navigate({ search: (prev) => ({ ...prev, page }) })}
-            getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
           />
         ) : null}
       </Stack>

@@ -4,7 +4,6 @@ import {
   Card,
   Group,
   NumberInput,
-  Pagination,
   Select,
   Skeleton,
   Stack,
@@ -22,6 +21,7 @@ import type { CallExpert } from '../../../shared/contracts/experts.ts'
 import { localized } from '../../design-system/format.ts'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { callKeys, callsApi } from '../calls/api.ts'
 import { expertKeys, expertsApi } from './api.ts'
 import { ConflictsCard } from './ConflictsCard.tsx'
@@ -133,12 +133,10 @@ export function ExpertPoolPage() {
                   </Table>
                 </Table.ScrollContainer>
                 {pages > 1 ? (
-                  <Pagination
+                  <Pager
                     total={pages}
                     value={search.page ?? 1}
                     onChange={(page) => navigate({ search: (prev) => ({ ...prev, page }) as typeof prev })}
-                    getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-                    getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
                   />
                 ) : null}
               </Stack>

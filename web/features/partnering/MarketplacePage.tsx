@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Button,
-  CloseButton,
-  Group,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Badge, Button, CloseButton, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
@@ -23,6 +11,7 @@ import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { partneringApi, partneringKeys } from './api.ts'
 import { PostCard } from './PostCard.tsx'
 import { PartneringTabs } from './shared.tsx'
@@ -171,12 +160,10 @@ export function MarketplacePage() {
         )}
         {data && pages > 1 ? (
           <Group justify="center">
-            <Pagination
+            <Pager
               total={pages}
               value={search.page ?? 1}
               onChange={(page) => navigate({ search: (prev) => ({ ...prev, page }) as typeof prev })}
-              getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-              getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
             />
           </Group>
         ) : null}

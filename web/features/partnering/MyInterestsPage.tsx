@@ -1,4 +1,4 @@
-import { Group, Pagination, Select, Skeleton, Stack } from '@mantine/core'
+import { Group, Select, Skeleton, Stack } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import { type InterestStatus, interestStatuses } from '../../../shared/contracts
 import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { ErrorAlert } from '../../design-system/forms.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { partneringApi, partneringKeys } from './api.ts'
 import { InterestCard } from './InterestCard.tsx'
 import { PartneringTabs } from './shared.tsx'
@@ -56,12 +57,10 @@ export function MyInterestsPage() {
         ))}
         {pages > 1 ? (
           <Group justify="center">
-            <Pagination
+            <Pager
               total={pages}
               value={search.page ?? 1}
               onChange={(page) => navigate({ search: (prev) => ({ ...prev, page }) as typeof prev })}
-              getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-              getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
             />
           </Group>
         ) : null}
