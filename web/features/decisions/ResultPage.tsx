@@ -114,7 +114,7 @@ function OutcomeCard({ r }: { r: EvaluationResult }) {
         <Table variant="vertical" layout="fixed" withTableBorder maw={560}>
           <Table.Tbody>
             <Table.Tr>
-              <Table.Th w={220}>{t('decisions.result.rank')}</Table.Th>
+              <Table.Th w="45%">{t('decisions.result.rank')}</Table.Th>
               <Table.Td>{r.rank ?? t('decisions.result.notRanked')}</Table.Td>
             </Table.Tr>
             <Table.Tr>
@@ -265,7 +265,7 @@ function ScoresCard({ r }: { r: EvaluationResult }) {
           {t('decisions.result.scoresHelp', { min: n(r.scale.min), max: n(r.scale.max) })}
         </Text>
         <Table.ScrollContainer
-          minWidth={360}
+          minWidth={260}
           type="native"
           tabIndex={0}
           role="region"

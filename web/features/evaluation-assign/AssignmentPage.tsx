@@ -8,7 +8,6 @@ import {
   Group,
   List,
   Modal,
-  Pagination,
   Popover,
   Progress,
   Select,
@@ -39,6 +38,7 @@ import { EmptyState } from '../../design-system/EmptyState.tsx'
 import { localized, useFormat } from '../../design-system/format.ts'
 import { ErrorAlert, useErrorMessage } from '../../design-system/forms.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
+import { Pager } from '../../design-system/Pager.tsx'
 import { EvaluationTabs } from '../evaluation/EvaluationTabs.tsx'
 import { assignApi, assignKeys } from './api.ts'
 
@@ -118,7 +118,13 @@ function RunCard(props: {
   }, [busy, qc, callId])
   const start = useMutation({
     mutationFn: () => assignApi.startRun(callId),
-    onSuccess: () => qc.invalidateQueries({ queryKey: assignKeys.runs(callId) }),
+    onSuccess: (run) => {
+      // Show the queued run (and its progress bar) at once: a small run may be over before the refetch.
+      qc.setQueryData(assignKeys.runs(callId), (old: typeof runs.data) =>
+        old ? { ...old, latest: run, items: [run, ...old.items] } : old,
+      )
+      return qc.invalidateQueries({ queryKey: assignKeys.runs(callId) })
+    },
   })
   return (
     <Card withBorder radius="md" padding="lg" aria-labelledby="assign-run">
@@ -346,15 +352,7 @@ function LoadsCard({ overview }: { overview: AssignmentOverview }) {
               </Table>
             </Table.ScrollContainer>
             {rows.length === 0 ? <Text size="sm">{t('assign.loads.noMatch')}</Text> : null}
-            {pages > 1 ? (
-              <Pagination
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={setPage}
-                getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-                getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
-              />
-            ) : null}
+            {pages > 1 ? <Pager total={pages} value={Math.min(page, pages)} onChange={setPage} /> : null}
           </>
         )}
       </Stack>
@@ -501,15 +499,7 @@ function PairsCard({
             </Table.ScrollContainer>
           </Stack>
         ))}
-        {pages > 1 ? (
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={setPage}
-            getItemProps={(p) => ({ 'aria-label': t('table.goToPage', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`table.${control}Page`) })}
-          />
-        ) : null}
+        {pages > 1 ? <Pager total={pages} value={page} onChange={setPage} /> : null}
       </Stack>
       {canManage ? (
         <AddPairDialog callId={callId} overview={overview} opened={adding} onClose={() => setAdding(false)} />

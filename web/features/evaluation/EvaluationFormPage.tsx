@@ -221,7 +221,10 @@ function ApplicationCard({ app }: { app: ShownApplication }) {
                   </Table.Td>
                   <Table.Td>{p.country ? f.country(p.country) : '—'}</Table.Td>
                   <Table.Td>
-                    {[p.type, p.smeStatus ? t('evaluation.form.sme', { status: p.smeStatus }) : null]
+                    {[
+                      p.type ? t(`organisationTypes.${p.type}`, p.type) : null,
+                      p.smeStatus ? t(`profiles.smeStatus.${p.smeStatus}`, p.smeStatus) : null,
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </Table.Td>

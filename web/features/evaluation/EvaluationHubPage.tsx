@@ -43,6 +43,7 @@ export function EvaluationHubPage() {
             </Text>
             <Table.ScrollContainer
               minWidth={900}
+              pos="relative"
               type="native"
               tabIndex={0}
               role="region"
@@ -91,7 +92,13 @@ function HubRow({ call }: { call: HubCall }) {
       <Table.Td>
         <Stack gap={4}>
           {(['individual', 'consensus', 'panel'] as const).map((k) => (
-            <Badge key={k} color={phaseColor[call.phases[k]]} variant="light">
+            <Badge
+              key={k}
+              color={phaseColor[call.phases[k]]}
+              variant="light"
+              // Whole labels: the label's overflow: hidden would let the column cut them to "Individual evaluation: …".
+              styles={{ label: { overflow: 'visible' } }}
+            >
               {t(`evaluation.phase.${k}`)}: {t(`evaluation.phaseStatus.${call.phases[k]}`)}
             </Badge>
           ))}

@@ -31,6 +31,8 @@ export function EvaluationTabs({ callId, active }: { callId: string; active: Eva
             to={`/app/evaluation/${callId}/${tab}`}
             variant={tab === active ? 'filled' : 'subtle'}
             size="compact-sm"
+            // Full labels, scrolled sideways in the strip on a phone rather than squeezed and cut.
+            style={{ flexShrink: 0 }}
             aria-current={tab === active ? 'page' : undefined}
           >
             {t(`evaluation.tabs.${tab}`)}

@@ -108,9 +108,10 @@ function CallCard({ group, filter }: { group: CallGroup; filter: string }) {
             <Text size="sm" fw={600} id={`${headingId}-progress`}>
               {t('evaluation.mine.progress', { done: submitted, total: group.assignments.length })}
             </Text>
+            {/* Progress passes aria-label (not aria-labelledby) to its role="progressbar" section. */}
             <Progress
               value={group.assignments.length ? (100 * submitted) / group.assignments.length : 0}
-              aria-labelledby={`${headingId}-progress`}
+              aria-label={t('evaluation.mine.progress', { done: submitted, total: group.assignments.length })}
             />
           </Stack>
         </Group>

@@ -203,12 +203,7 @@ function RankingTable({ r, timeZone }: { r: RankingView; timeZone: string | unde
         i.rank === null ? (
           <Stack gap={4} align="flex-start">
             {i.out.map((o) => (
-              <Badge
-                key={`${o.code}-${o.criterionId ?? ''}`}
-                color="red"
-                variant="light"
-                style={{ textTransform: 'none' }}
-              >
+              <Badge key={`${o.code}-${o.criterionId ?? ''}`} color="red" variant="light" styles={wrappingBadge}>
                 {t(`ranking.out.${o.code}`, {
                   criterion: o.criterionId ? name(o.criterionId) : '',
                   score: o.score === undefined ? '' : f.number(o.score),
@@ -268,6 +263,12 @@ function RankingTable({ r, timeZone }: { r: RankingView; timeZone: string | unde
 }
 
 /** The rule that decided an application's place in its tie, with every pair it won or lost in a tooltip. */
+/** A badge whose sentence wraps in a narrow column instead of being cut with an ellipsis. */
+const wrappingBadge = {
+  root: { height: 'auto', paddingBlock: 2, textTransform: 'none' as const },
+  label: { whiteSpace: 'normal' as const, overflow: 'visible', textAlign: 'left' as const },
+}
+
 function TieBadge({ item, r, timeZone }: { item: RankingItem; r: RankingView; timeZone: string | undefined }) {
   const { t } = useTranslation()
   const f = useFormat()
@@ -320,7 +321,9 @@ function TieBadge({ item, r, timeZone }: { item: RankingItem; r: RankingView; ti
         type="button"
         color="cascade"
         variant="light"
-        style={{ textTransform: 'none', cursor: 'help' }}
+        radius="sm"
+        styles={wrappingBadge}
+        style={{ cursor: 'help' }}
       >
         {t('ranking.tie.decidedBy', { rule: ruleText(tb.rule, tb.criterionId) })}
         <VisuallyHidden>{` ${lines.join(' ')}`}</VisuallyHidden>

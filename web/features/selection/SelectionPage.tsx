@@ -137,8 +137,10 @@ export function SelectionPage() {
                             </Table.Th>
                             <Table.Td>
                               <Badge
-                                variant={s.status === 'adopted' ? 'filled' : 'light'}
+                                variant="light"
                                 color={s.status === 'adopted' ? 'green' : 'gray'}
+                                // The label's overflow: hidden lets a table column squeeze it to "Adopt…".
+                                styles={{ label: { overflow: 'visible' } }}
                               >
                                 {t(`selection.scenarioStatus.${s.status}`)}
                               </Badge>
