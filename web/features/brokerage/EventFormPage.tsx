@@ -1,17 +1,33 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, NumberInput, Select, SimpleGrid, Skeleton, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from '@tanstack/react-router'
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import { brokerageModes, schedulingModes } from '../../../shared/contracts/brokerage.ts'
+import { type BrokerageEvent, brokerageModes, schedulingModes } from '../../../shared/contracts/brokerage.ts'
 import { useMe } from '../../app/session.ts'
 import { ErrorAlert, useServerErrors } from '../../design-system/forms.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
-import { timeZones, zonedToIso } from '../workshops/time.ts'
+import { isoToZoned, timeZones, zonedToIso } from '../workshops/time.ts'
 import { brokerageApi, brokerageKeys } from './api.ts'
 
 /** An organiser drafts an event; sessions are added on its organiser page. */
 export function EventFormPage() {
+  return <EventForm event={null} />
+}
+
+const editRoute = getRouteApi('/app/brokerage/$eventId/edit')
+
+/** An organiser changes an event (title, place, deadline, scheduling rules); sessions stay on the organiser page. */
+export function EventEditPage() {
+  const { eventId } = editRoute.useParams()
+  const event = useQuery({ queryKey: brokerageKeys.event(eventId), queryFn: () => brokerageApi.event(eventId) })
+  if (event.error) return <ErrorAlert error={event.error} />
+  if (!event.data) return <Skeleton height={480} radius="md" />
+  return <EventForm event={event.data} />
+}
+
+function EventForm({ event }: { event: BrokerageEvent | null }) {
   const { t } = useTranslation()
   const qc = useQueryClient()
   const navigate = useNavigate()
@@ -22,45 +38,63 @@ export function EventFormPage() {
   const clusterId = operator ? null : (me?.programmeRoles.find((g) => g.role === 'cluster_staff')?.clusterId ?? null)
   const form = useForm({
     mode: 'controlled',
-    initialValues: {
-      title: '',
-      description: '',
-      mode: 'hybrid',
-      venue: '',
-      onlineUrl: '',
-      timeZone: 'Europe/Brussels',
-      registrationDeadline: '',
-      schedulingMode: 'central',
-      maxMeetingsPerParticipant: 8,
-      requestExpiryHours: 72,
-      reminderHours: 24,
-    },
+    initialValues: event
+      ? {
+          title: event.title,
+          description: event.description,
+          mode: event.mode as string,
+          venue: event.venue ?? '',
+          onlineUrl: event.onlineUrl ?? '',
+          timeZone: event.timeZone,
+          registrationDeadline: isoToZoned(event.registrationDeadline, event.timeZone),
+          schedulingMode: event.schedulingMode as string,
+          maxMeetingsPerParticipant: event.maxMeetingsPerParticipant,
+          requestExpiryHours: event.requestExpiryHours,
+          reminderHours: event.reminderHours,
+        }
+      : {
+          title: '',
+          description: '',
+          mode: 'hybrid',
+          venue: '',
+          onlineUrl: '',
+          timeZone: 'Europe/Brussels',
+          registrationDeadline: '',
+          schedulingMode: 'central',
+          maxMeetingsPerParticipant: 8,
+          requestExpiryHours: 72,
+          reminderHours: 24,
+        },
+  })
+  const fields = (v: typeof form.values) => ({
+    title: v.title,
+    description: v.description,
+    mode: v.mode as (typeof brokerageModes)[number],
+    venue: v.venue || null,
+    onlineUrl: v.onlineUrl || null,
+    timeZone: v.timeZone,
+    registrationDeadline: zonedToIso(v.registrationDeadline, v.timeZone) ?? '',
+    schedulingMode: v.schedulingMode as (typeof schedulingModes)[number],
+    maxMeetingsPerParticipant: v.maxMeetingsPerParticipant,
+    requestExpiryHours: v.requestExpiryHours,
+    reminderHours: v.reminderHours,
   })
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
-      brokerageApi.create({
-        clusterId,
-        title: v.title,
-        description: v.description,
-        mode: v.mode as (typeof brokerageModes)[number],
-        venue: v.venue || null,
-        onlineUrl: v.onlineUrl || null,
-        timeZone: v.timeZone,
-        registrationDeadline: zonedToIso(v.registrationDeadline, v.timeZone) ?? '',
-        schedulingMode: v.schedulingMode as (typeof schedulingModes)[number],
-        maxMeetingsPerParticipant: v.maxMeetingsPerParticipant,
-        requestExpiryHours: v.requestExpiryHours,
-        reminderHours: v.reminderHours,
-      }),
+      event ? brokerageApi.update(event.id, fields(v)) : brokerageApi.create({ clusterId, ...fields(v) }),
     onSuccess: (e) => {
       qc.invalidateQueries({ queryKey: brokerageKeys.all })
+      if (event) notifications.show({ color: 'green', message: t('brokerage.form.saved') })
       navigate({ to: '/app/brokerage/$eventId/organise', params: { eventId: e.id } })
     },
     onError: (e) => serverErrors(form, e),
   })
   return (
     <>
-      <PageHeader title={t('brokerage.form.title')} description={t('brokerage.form.description')} />
+      <PageHeader
+        title={event ? t('brokerage.form.editTitle', { title: event.title }) : t('brokerage.form.title')}
+        description={event ? t('brokerage.form.editDescription') : t('brokerage.form.description')}
+      />
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack maw={720}>
           <TextInput label={t('brokerage.fields.title')} required {...form.getInputProps('title')} />
@@ -119,7 +153,7 @@ export function EventFormPage() {
           <ErrorAlert error={save.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
-              {t('brokerage.form.save')}
+              {event ? t('brokerage.form.update') : t('brokerage.form.save')}
             </Button>
           </Group>
         </Stack>

@@ -19,6 +19,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BrokerageEvent } from '../../../shared/contracts/brokerage.ts'
 import { ErrorAlert, useServerErrors } from '../../design-system/forms.tsx'
+import { ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
 import { zonedToIso } from '../workshops/time.ts'
 import { brokerageApi, brokerageKeys } from './api.ts'
@@ -240,6 +241,11 @@ export function OrganiserPage() {
         description={`${e.title} · ${t(`brokerage.status.${e.status}`)} · ${t('brokerage.participantCount', { count: e.participantCount })}`}
         actions={
           <>
+            {e.status !== 'closed' ? (
+              <ButtonLink variant="default" to="/app/brokerage/$eventId/edit" params={{ eventId: e.id }}>
+                {t('brokerage.organise.edit')}
+              </ButtonLink>
+            ) : null}
             {e.abilities.publish?.allowed ? (
               <Button loading={change.isPending} onClick={() => change.mutate('publish')}>
                 {t('brokerage.organise.publish')}

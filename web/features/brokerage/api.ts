@@ -4,6 +4,7 @@ import {
   brokerageEvent,
   type brokerageEventInput,
   brokerageEventList,
+  type brokerageEventPatch,
   type fixMeetingInput,
   freeSlots,
   latestRun,
@@ -30,6 +31,8 @@ export const brokerageApi = {
   event: (id: string) => request('GET', ev(id), { schema: brokerageEvent }),
   create: (body: z.input<typeof brokerageEventInput>) =>
     request('POST', `${v1}/events`, { schema: brokerageEvent, body }),
+  update: (id: string, body: z.input<typeof brokerageEventPatch>) =>
+    request('PATCH', ev(id), { schema: brokerageEvent, body }),
   publish: (id: string) => request('POST', `${ev(id)}/publish`, { schema: brokerageEvent }),
   close: (id: string) => request('POST', `${ev(id)}/close`, { schema: brokerageEvent }),
   addSession: (id: string, body: z.input<typeof sessionInput>) =>

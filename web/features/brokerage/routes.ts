@@ -1,6 +1,6 @@
 import { type AnyRoute, createRoute } from '@tanstack/react-router'
 import { AgendaPage } from './AgendaPage.tsx'
-import { EventFormPage } from './EventFormPage.tsx'
+import { EventEditPage, EventFormPage } from './EventFormPage.tsx'
 import { EventPage } from './EventPage.tsx'
 import { EventsPage } from './EventsPage.tsx'
 import { OrganiserPage } from './OrganiserPage.tsx'
@@ -22,5 +22,6 @@ export function createBrokerageRoutes<P extends AnyRoute>(appRoute: P, requireSi
     createRoute({ ...at('brokerage/$eventId/requests'), component: RequestsPage }),
     createRoute({ ...at('brokerage/$eventId/agenda'), component: AgendaPage }),
     createRoute({ ...at('brokerage/$eventId/organise'), component: OrganiserPage }),
+    createRoute({ ...at('brokerage/$eventId/edit'), component: EventEditPage }),
   ] as const
 }
