@@ -8,7 +8,7 @@ import { test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { adoptedScenario } from '../../server/modules/evaluation/selection/queries/adopted.ts'
 import { FixedClock } from '../../server/platform/clock.ts'
-import { evaluationFixture } from '../factories/evaluation.ts'
+import { evaluationFixture, setPhases } from '../factories/evaluation.ts'
 import { CLOSES_AT, createApplication } from '../factories/screening.ts'
 import { createTestApp } from '../support/app.ts'
 
@@ -274,7 +274,12 @@ test('the XLSX export lists every application with its explanation in words', as
   )
 })
 
-test('adopting: once per call, replace supersedes, drafts only deleted, refused once decisions exist', async () => {
+test('adopting: not before the panel phase, once per call, replace supersedes, drafts only deleted, refused once decisions exist', async () => {
+  // The panel adopts: while its phase is ahead, adopting is refused.
+  await setPhases(t.db, f.call.id, { panel: [new Date('2026-03-21T09:00:00Z'), new Date('2026-03-22T17:00:00Z')] })
+  const early = await f.operator.post(`${base}/${a}/adopt`, {})
+  assert.deepEqual([early.status, early.body.code, early.body.phase], [409, 'evaluation_phase_closed', 'panel'])
+  await setPhases(t.db, f.call.id, { panel: [new Date('2026-03-20T09:00:00Z'), new Date('2026-03-22T17:00:00Z')] })
   const one = await f.operator.post(`${base}/${a}/adopt`, {})
   assert.equal(one.status, 200)
   assert.equal(one.body.status, 'adopted')

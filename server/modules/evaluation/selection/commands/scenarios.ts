@@ -10,6 +10,7 @@ import { DomainError } from '../../../../platform/errors.ts'
 import type { CommandContext } from '../../../../platform/http/route.ts'
 import { callConfigOf } from '../../../calls/index.ts'
 import { loadCallForOperator } from '../../common/access.ts'
+import { readPhases } from '../../common/phases.ts'
 import { computeRanking } from '../../ranking/queries/ranking.ts'
 import { type SelectionCandidate, selectUnderBudget } from '../domain/optimise.ts'
 import { priorGrantedCents } from '../queries/prior-grants.ts'
@@ -150,6 +151,13 @@ export async function adoptScenario(
     await tx.selectFrom('calls').select('id').where('id', '=', callId).forUpdate().execute()
     const row = await lockScenario(tx, callId, id)
     if (row.status === 'adopted') return
+    // The panel adopts the selection: not before its phase has started, when the call sets one.
+    const panel = (await readPhases(tx, callId, ctx.clock.now())).panel
+    if (panel.status === 'upcoming')
+      throw new DomainError('evaluation_phase_closed', 'The panel phase has not started.', {
+        phase: 'panel',
+        startsAt: panel.startsAt?.toISOString(),
+      })
     const decided = await tx
       .selectFrom('evaluation_decisions')
       .select((eb) => eb.fn.countAll<string>().as('n'))
