@@ -144,8 +144,17 @@ test('an SME signs up, fills its applicant profile, is told why it is small, the
     await profile!.logoPreview.waitFor()
     const src = (await profile!.logoPreview.getAttribute('src')) ?? ''
     assert.match(src, /^\/api\/v1\/organisations\/ORG-[0-9A-F]{8}\/logo\?v=[0-9a-f]{12}$/)
-    // The preview really loads (served to the organisation's own members).
-    assert.ok(await profile!.logoPreview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    // The preview really loads (served to the organisation's own members): wait for the image's own load
+    // (or error) event if it has not finished yet, then check it decoded.
+    const loaded = await profile!.logoPreview.evaluate(
+      (img: HTMLImageElement) =>
+        new Promise<boolean>((resolve) => {
+          if (img.complete) return resolve(img.naturalWidth > 0)
+          img.addEventListener('load', () => resolve(img.naturalWidth > 0), { once: true })
+          img.addEventListener('error', () => resolve(false), { once: true })
+        }),
+    )
+    assert.ok(loaded, 'the logo preview did not load')
   })
 
   let publicPath = ''
