@@ -44,7 +44,15 @@ export { type SubmitInput, submitApplication } from './commands/submit-applicati
 export { callDashboard, dashboardOf, dashboardRoutes } from './dashboard/index.ts'
 export { buildContent, receiptFilename, signReceipt } from './domain/content.ts'
 export { applicationRoutes } from './http/routes.ts'
-export { loadPdfInput, pdfRoutes, renderApplicationPdf } from './pdf/index.ts'
+export {
+  embedFonts,
+  loadPdfInput,
+  PdfWriter,
+  pdfFormat,
+  pdfLocale,
+  pdfRoutes,
+  renderApplicationPdf,
+} from './pdf/index.ts'
 export { readApplication, setEligibilityReader } from './queries/application-view.ts'
 export { organisationFacts } from './queries/organisation-facts.ts'
 export { type ApplicationSnapshot, loadApplicationSnapshot } from './queries/snapshot.ts'

@@ -4,8 +4,13 @@
  * which loads the revision (visibility as for the revision itself), the call's form at the receipt's
  * call version and the challenge titles.
  */
+
+// The building blocks other modules' PDFs use (the evaluation summary): fonts, formats, the page writer.
+export { embedFonts } from './fonts.ts'
+export { pdfFormat } from './format.ts'
 export type { ApplicationPdfInput } from './input.ts'
+export { PdfWriter } from './layout.ts'
 export { receiptFileName } from './receipt-page.ts'
 export { renderApplicationPdf } from './render.ts'
 export { pdfRoutes } from './routes.ts'
-export { loadPdfInput } from './serve-pdf.ts'
+export { loadPdfInput, pdfLocale } from './serve-pdf.ts'

@@ -17,7 +17,7 @@ import {
   resultParams,
 } from '../../../../../shared/contracts/evaluation-decisions.ts'
 import { type AnyRoute, defineRoute } from '../../../../platform/http/route.ts'
-import { pdfLocale } from '../../../applications/pdf/serve-pdf.ts'
+import { pdfLocale } from '../../../applications/index.ts'
 import { fileRedress } from '../../redress/commands/file.ts'
 import { handleRedress } from '../../redress/commands/handle.ts'
 import { listRedress } from '../../redress/queries/list.ts'

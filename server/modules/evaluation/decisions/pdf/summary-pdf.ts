@@ -7,9 +7,7 @@ import type { CommandContext } from '../../../../platform/http/route.ts'
 import { translate } from '../../../../platform/i18n/index.ts'
 // The application PDF's tooling (fonts, flowing layout, formats); not re-exported by the applications
 // module's index.ts yet.
-import { embedFonts } from '../../../applications/pdf/fonts.ts'
-import { pdfFormat } from '../../../applications/pdf/format.ts'
-import { PdfWriter } from '../../../applications/pdf/layout.ts'
+import { embedFonts, PdfWriter, pdfFormat } from '../../../applications/index.ts'
 import { readEvaluationResult } from '../queries/result.ts'
 
 /** `evaluation-summary-APP-00042.pdf` */
