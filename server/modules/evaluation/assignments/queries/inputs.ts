@@ -93,6 +93,8 @@ export async function loadCallApplications(db: Queryable, callId: string): Promi
         .selectFrom('challenge_tags')
         .select(['challenge_id', 'term_id'])
         .where('challenge_id', 'in', challengeIds)
+        .orderBy('challenge_id')
+        .orderBy('term_id')
         .execute()
     : []
   const partners = ids.length
@@ -102,6 +104,7 @@ export async function loadCallApplications(db: Queryable, callId: string): Promi
         .select(['ap.application_id', 'o.legal_name', 'o.country'])
         .where('ap.application_id', 'in', ids)
         .where('ap.status', '=', 'accepted')
+        .orderBy('ap.application_id')
         .orderBy('ap.position')
         .execute()
     : []
