@@ -8,9 +8,11 @@ import { loadConfig } from '../../server/config/index.ts'
 import type { Database } from '../../server/platform/db/client.ts'
 import { createLogger } from '../../server/platform/logger.ts'
 import { configureSigning } from '../../server/platform/signing/index.ts'
+import { seedId } from '../../server/seed/ids.ts'
 import { seedDemoAccounts, seedProgramme } from '../../server/seed/index.ts'
+import { securit } from '../../server/seed/securit.ts'
 import { launchBrowser } from './browser.ts'
-import { createTestDatabase } from './db.ts'
+import { createSeededTestDatabase } from './db.ts'
 import { freePort } from './process.ts'
 
 const require = createRequire(import.meta.url)
@@ -34,7 +36,6 @@ export interface E2E {
  * `{ manualClose: true }` and calls `close()` itself.
  */
 export async function startE2E(opts: { manualClose?: boolean } = {}): Promise<E2E> {
-  const database = await createTestDatabase()
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const config = loadConfig({
@@ -45,9 +46,14 @@ export async function startE2E(opts: { manualClose?: boolean } = {}): Promise<E2
     SEED_DEMO: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   })
-  configureSigning(database.db, { authSecret: config.authSecret, privateKey: config.receiptSigningKey })
-  const programmeId = await seedProgramme(database.db)
-  await seedDemoAccounts(database.db, programmeId)
+  const signing = { authSecret: config.authSecret, privateKey: config.receiptSigningKey }
+  // The demo is seeded once into a template (per hour and per change of the server's code), then copied.
+  const database = await createSeededTestDatabase(async (h) => {
+    configureSigning(h.db, signing)
+    await seedDemoAccounts(h.db, await seedProgramme(h.db))
+  }, config.authSecret)
+  configureSigning(database.db, signing)
+  const programmeId = seedId(`programme:${securit.slug}`)
   const app = await buildApp({ config, database, log: createLogger(config.logLevel) })
   await app.http.listen({ host: '127.0.0.1', port })
   app.worker.start(100)
