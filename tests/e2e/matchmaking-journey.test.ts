@@ -225,7 +225,11 @@ test('an SME finds a partner through the recommendations, meets it at a brokerag
     await organise.schedule.getByText('A schedule is published; participants see their agendas.').waitFor()
     // The list of requests is fetched again after the publication: wait for the meeting to show in it.
     const requests = organise.main.getByRole('region', { name: 'Meeting requests', exact: true })
-    await requests.getByRole('row').filter({ hasText: /table \d/ }).first().waitFor()
+    await requests
+      .getByRole('row')
+      .filter({ hasText: /table \d/ })
+      .first()
+      .waitFor()
     const row = requests.getByRole('row').nth(1)
     assert.match(await visibleText(row), new RegExp(`${sme.org}.*${partner.org}.*Accepted.*table \\d`))
     await bothWidths(organiser!, '12-brokerage-organiser-published')
