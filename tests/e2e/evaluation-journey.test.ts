@@ -121,8 +121,7 @@ async function bothWidths(page: Page, name: string): Promise<void> {
   await shot(page, `${name}-1280`)
   await page.setViewportSize({ width: 375, height: viewport.height })
   try {
-    await po.animationsDone()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await po.sidewaysOverflow()
     assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at 375 px: ${await widest(page)}`)
     await po.checkA11y(`${name} at 375 px`)
     await shot(page, `${name}-375`)

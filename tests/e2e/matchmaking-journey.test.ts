@@ -78,8 +78,7 @@ async function bothWidths(page: Page, name: string): Promise<void> {
   if (shots) await page.screenshot({ path: `${shots}/${name}-1280.png`, fullPage: true })
   await page.setViewportSize({ width: 375, height: viewport.height })
   try {
-    await po.animationsDone()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await po.sidewaysOverflow()
     assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at 375 px`)
     await po.checkA11y(`${name} at 375 px`)
     if (shots) await page.screenshot({ path: `${shots}/${name}-375.png`, fullPage: true })

@@ -6,6 +6,7 @@ import { createUser } from '../factories/users.ts'
 import { startE2E } from '../support/e2e.ts'
 import { journey } from './journey.ts'
 import { DashboardPage, SignInPage } from './pages/AuthPages.ts'
+import { settledScrollWidth } from './pages/base.ts'
 import { DomainPage } from './pages/CataloguePages.ts'
 import { OrganisationsPage } from './pages/OrganisationPages.ts'
 import { homeTexts, ProgrammeHomePage } from './pages/ProgrammeHomePage.ts'
@@ -46,10 +47,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${shots}/${name}`, fullPage: true, animations: 'disabled', caret: 'hide' })
 }
 
-/** True when the page does not scroll sideways at its width. */
-async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth)
-}
+/** The page's width, scrolled sideways or not, once its layout has settled. */
+const scrollWidth = settledScrollWidth
 
 test('the public programme home shows SecurIT in English and in French, and without JavaScript', async (t) => {
   let page: Page | undefined

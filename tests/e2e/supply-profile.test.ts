@@ -193,8 +193,9 @@ test('an SME signs up, fills its applicant profile, is told why it is small, the
     phone = (await e2e.newPage({ width: 375 })).page
     await new SignInPage(phone).goto()
     await new SignInPage(phone).signIn(person.email, person.password)
-    await new ApplicantProfileSection(phone).goto(orgPage!.id, org.legalName, 'applicant profile at 375 px')
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const profileSection = new ApplicantProfileSection(phone)
+    await profileSection.goto(orgPage!.id, org.legalName, 'applicant profile at 375 px')
+    const overflow = await profileSection.sidewaysOverflow()
     assert.ok(overflow <= 1, `the page is ${overflow}px wider than the screen`)
     await shot(phone, '05-applicant-profile-phone')
     await new PublicProfilePage(phone).goto(publicPath, 'Anonymous SME from Slovenia', 'public profile at 375 px')

@@ -27,6 +27,25 @@ export async function waitForText(locator: Locator, expected: string): Promise<v
 }
 
 /**
+ * The document's scroll width once it holds over three frames in a row: after a change of viewport the
+ * app shell and progress bars take a few frames to reflow, and a first frame can be 30 px too wide.
+ */
+export async function settledScrollWidth(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+    let last = -1
+    let steady = 0
+    for (let i = 0; i < 120 && steady < 3; i++) {
+      await frame()
+      const width = document.documentElement.scrollWidth
+      steady = width === last ? steady + 1 : 0
+      last = width
+    }
+    return last
+  })
+}
+
+/**
  * What every page object shares: the page's one <h1> and the axe check. A page object's `goto` or
  * `arrive` waits for its heading (and for its data, not a skeleton) and then runs axe, so every page a
  * journey visits is checked; `checkA11y` runs axe again after a significant change (an error shown, a
@@ -95,6 +114,15 @@ export abstract class PageObject {
       () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
     )
     await this.page.waitForFunction(still)
+  }
+
+  /**
+   * How many pixels the page scrolls sideways once transitions are over and the layout has settled
+   * (see `settledScrollWidth`).
+   */
+  async sidewaysOverflow(): Promise<number> {
+    await this.animationsDone()
+    return (await settledScrollWidth(this.page)) - (this.page.viewportSize()?.width ?? 0)
   }
 
   /** A notification (toast, role=alert) with this text. */
