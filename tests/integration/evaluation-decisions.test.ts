@@ -379,6 +379,7 @@ test('grant response: lead only, explicit acceptance of a cut, once; reserves ca
     requestedCents: 7_000_000,
     acceptCut: true,
     promoted: null,
+    passedOver: [],
   })
 })
 
@@ -417,6 +418,17 @@ test('a decline promotes the first reserve that fits the freed budget, which is 
   assert.equal(promoted.canRespond, true)
   assert.equal(promoted.cutToAccept, false)
   const audit = await auditEvents(t.db, 'evaluation.reserve_promoted', A2.id)
-  assert.deepEqual(audit[0]!.change, { after: A0.id, grantedCents: 7_000_000, freedCents: 7_500_000 })
+  assert.deepEqual(audit[0]!.change, {
+    after: A0.id,
+    grantedCents: 7_000_000,
+    freedCents: 7_500_000,
+    skipped: [],
+    restores: [],
+  })
+  const declined = await auditEvents(t.db, 'evaluation.grant_declined', A0.id)
+  assert.deepEqual((declined[0]!.change as { promoted: unknown }).promoted, {
+    applicationId: A2.id,
+    grantedCents: 7_000_000,
+  })
   ok(await (await lead(A2)).post(`${resultUrl(A2.id)}/respond`, { response: 'accepted' }))
 })

@@ -4,7 +4,8 @@ import { authorize } from '../../../../platform/authz/policy.ts'
 import { inTransaction } from '../../../../platform/db/client.ts'
 import { DomainError } from '../../../../platform/errors.ts'
 import type { CommandContext } from '../../../../platform/http/route.ts'
-import { pickPromotion } from '../domain/promotion.ts'
+import type { Promotion, SkippedReserve } from '../domain/promotion.ts'
+import { promotionFor } from '../queries/promotion.ts'
 import { buildResult, loadNotifiedDecision } from '../queries/result.ts'
 import { loadForApplicant } from '../queries/rows.ts'
 import { sendResult } from './notify.ts'
@@ -13,8 +14,10 @@ import { sendResult } from './notify.ts'
  * A funded applicant answers the grant offer, once (409 `grant_response_closed` afterwards, and for a
  * decision that is not a grant). Only members of the lead organisation answer (403 otherwise). Accepting
  * a grant smaller than the amount requested needs `acceptCut: true` (400 otherwise). A decline frees
- * the grant: the first reserve that fits the freed budget (domain/promotion.ts) becomes funded
- * (`promoted_at`) and its members are notified.
+ * the grant: the first reserve that fits the adopted scenario's rules again — budget, quota maximums,
+ * organisation caps, country maximum, and a broken minimum quota made good where a reserve can
+ * (domain/promotion.ts) — becomes funded (`promoted_at`) and its members are notified; the reserves
+ * passed over, and why, are in the audit trail.
  */
 export async function respondToGrant(
   ctx: CommandContext,
@@ -45,33 +48,12 @@ export async function respondToGrant(
       .set({ response: input.response, responded_at: now, responded_by: ctx.actor.userId })
       .where('application_id', '=', applicationId)
       .execute()
-    let promoted: { applicationId: string; grantedCents: number; freedCents: number } | null = null
+    let promoted: Promotion | null = null
+    let passedOver: SkippedReserve[] = []
     if (input.response === 'declined') {
-      const scenario = d.scenario_id
-        ? await tx.selectFrom('selection_scenarios').select('result').where('id', '=', d.scenario_id).executeTakeFirst()
-        : undefined
-      const result = (typeof scenario?.result === 'string' ? JSON.parse(scenario.result) : scenario?.result) as
-        | { budgetCents?: number }
-        | undefined
-      const others = await tx
-        .selectFrom('evaluation_decisions')
-        .select(['application_id', 'outcome', 'reserve_rank', 'requested_cents', 'granted_cents', 'response'])
-        .where('call_id', '=', app.call.id)
-        .where('outcome', 'in', ['funded', 'reserve'])
-        .execute()
-      promoted = pickPromotion({
-        budgetCents: Number(result?.budgetCents ?? 0),
-        funded: others
-          .filter((o) => o.outcome === 'funded')
-          .map((o) => ({ grantedCents: Number(o.granted_cents ?? 0), declined: o.response === 'declined' })),
-        reserve: others
-          .filter((o) => o.outcome === 'reserve' && o.reserve_rank !== null)
-          .map((o) => ({
-            applicationId: o.application_id,
-            reserveRank: o.reserve_rank!,
-            requestedCents: Number(o.requested_cents),
-          })),
-      })
+      const outcome = await promotionFor(tx, app.call.id, app.call.programmeId, d.scenario_id)
+      promoted = outcome?.promotion ?? null
+      passedOver = outcome?.skipped ?? []
       if (promoted) {
         await tx
           .updateTable('evaluation_decisions')
@@ -88,7 +70,8 @@ export async function respondToGrant(
         grantedCents: granted,
         requestedCents: requested,
         acceptCut: input.response === 'accepted' && granted < requested,
-        promoted,
+        promoted: promoted && { applicationId: promoted.applicationId, grantedCents: promoted.grantedCents },
+        passedOver,
       },
     })
     if (promoted) {
@@ -96,7 +79,13 @@ export async function respondToGrant(
         action: 'evaluation.reserve_promoted',
         subjectType: 'application',
         subjectId: promoted.applicationId,
-        change: { after: applicationId, grantedCents: promoted.grantedCents, freedCents: promoted.freedCents },
+        change: {
+          after: applicationId,
+          grantedCents: promoted.grantedCents,
+          freedCents: promoted.freedCents,
+          skipped: promoted.skipped,
+          restores: promoted.restores,
+        },
       })
       await sendResult(tx, ctx, promoted.applicationId, 'evaluation_promoted')
     }

@@ -107,7 +107,7 @@ export const decisionRoutes: AnyRoute[] = [
     url: `${result}/respond`,
     capability: 'evaluation.result.respond',
     summary:
-      'Accept (with `acceptCut` when granted < requested) or decline the grant, once; a decline promotes the first reserve that fits',
+      'Accept (with `acceptCut` when granted < requested) or decline the grant, once; a decline promotes the first reserve that keeps the adopted scenario’s budget, quotas, caps and country maximum',
     tags,
     params: resultParams,
     body: grantResponseInput,

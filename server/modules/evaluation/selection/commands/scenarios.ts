@@ -12,6 +12,7 @@ import { callConfigOf } from '../../../calls/index.ts'
 import { loadCallForOperator } from '../../common/access.ts'
 import { readPhases } from '../../common/phases.ts'
 import { computeRanking } from '../../ranking/queries/ranking.ts'
+import { selectionCandidate } from '../domain/candidate.ts'
 import { type SelectionCandidate, selectUnderBudget } from '../domain/optimise.ts'
 import { priorGrantedCents } from '../queries/prior-grants.ts'
 import { readScenario } from '../queries/scenarios.ts'
@@ -45,7 +46,11 @@ export async function createScenario(
     const applications: Record<string, ScenarioApplication> = {}
     const candidates: SelectionCandidate[] = ranking.items.map((item) => {
       const f = item.facts
-      const lead = f.members.find((m) => m.organisationId === f.leadOrganisationId) ?? null
+      const candidate = selectionCandidate(
+        f,
+        item.rank,
+        item.out.map((o) => ({ ...o })),
+      )
       applications[item.applicationId] = {
         reference: f.reference,
         acronym: f.acronym,
@@ -55,22 +60,9 @@ export async function createScenario(
         requestedCents: f.requestedCents,
         challengeCode: f.challengeCode,
         domainCode: f.domainCode,
-        leadCountry: lead?.country ?? null,
+        leadCountry: candidate.leadCountry,
       }
-      return {
-        applicationId: item.applicationId,
-        rank: item.rank,
-        requestedCents: f.requestedCents,
-        challengeKey: f.challengeCode,
-        domainKey: f.domainCode,
-        leadCountry: lead?.country ?? null,
-        members: f.members.map((m) => ({
-          organisationId: m.organisationId,
-          name: m.name,
-          requestedCents: m.requestedCents,
-        })),
-        outReasons: item.out.map((o) => ({ ...o })),
-      }
+      return candidate
     })
     const prior = await priorGrantedCents(tx, call.programme_id, callId)
     const selection = await selectUnderBudget({ candidates, params, priorGrantedCents: prior })
