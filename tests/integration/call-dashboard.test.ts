@@ -230,6 +230,9 @@ async function consortiumViews() {
   const list = ok(await operator.get(`/api/v1/calls/${f.call.id}/applications?pageSize=100&sort=reference`))
   const rows = list.items.map((r: Json) => ({
     reference: r.reference,
+    challengeId: r.challengeId,
+    acronym: r.acronym,
+    title: r.title,
     partnerCount: r.partnerCount,
     countries: r.countries,
     smeCount: r.smeCount,
@@ -252,7 +255,11 @@ test('the dashboard reads the submitted revisions: edits of the working copy aft
   // DELTA's working copy after its submission: another challenge, a bigger budget line, a new partner
   // from Germany; Kraków's profile now says it is an SME.
   const d3c1 = await t.db.selectFrom('challenges').select('id').where('code', '=', 'D3-C1').executeTakeFirstOrThrow()
-  await t.db.updateTable('applications').set({ challenge_id: d3c1.id }).where('id', '=', f.d.id).execute()
+  await t.db
+    .updateTable('applications')
+    .set({ challenge_id: d3c1.id, acronym: 'RENAMED', title: 'A working title after submission' })
+    .where('id', '=', f.d.id)
+    .execute()
   const lead = await t.db
     .selectFrom('application_partners')
     .select('part')
@@ -278,8 +285,18 @@ test('the dashboard reads the submitted revisions: edits of the working copy aft
   await t.db.updateTable('organisations').set({ sme_status: 'small' }).where('id', '=', f.o.krakow.id).execute()
   const edited = ok(await operator.get(`/api/v1/calls/${f.call.id}/dashboard`))
   assert.deepEqual(edited, before)
-  // The application list and its export too: the consortium as submitted, not the working copy.
+  // The application list and its export too: the consortium, challenge, acronym and title as submitted,
+  // not the working copy; so do the challenge filter and the search.
   assert.deepEqual(await consortiumViews(), viewsBefore)
+  const refs = async (query: string) =>
+    ok(await operator.get(`/api/v1/calls/${f.call.id}/applications?pageSize=100&${query}`)).items.map(
+      (r: Json) => r.reference,
+    )
+  // DELTA was submitted without a challenge; its working copy now names D3-C1.
+  assert.equal(deltaBefore.challengeId, null)
+  assert.ok(!(await refs(`challengeId=${d3c1.id}`)).includes(f.d.reference))
+  assert.ok((await refs(`q=${encodeURIComponent(deltaBefore.acronym)}`)).includes(f.d.reference))
+  assert.deepEqual(await refs('q=RENAMED'), [])
 
   // A resubmission is what moves the figures: DELTA's new revision asks 10,000 EUR more for its lead.
   await resubmit(t.db, f.d, new Date('2026-03-14T15:59:59Z'), (p, role) =>

@@ -44,8 +44,8 @@ export async function exportCallApplications(
     .innerJoin('applications as a', 'a.id', 'm.application_id')
     .where('a.id', 'in', ids)
     .select([
+      'a.id as application_id',
       'a.reference',
-      'a.acronym',
       'm.position',
       'm.role',
       'm.legal_name',
@@ -64,10 +64,12 @@ export async function exportCallApplications(
     .orderBy('m.position')
     .execute()
   type PartnerRow = (typeof partners)[number]
+  // The acronym as the applications sheet shows it (as submitted, for what has been submitted).
+  const acronyms = new Map(rows.map((r) => [r.id, r.acronym]))
   const smeLabel = (v: string | null) => (v ? tr(`export.sme.${v}`) : null)
   const partnerColumns: SheetColumn<PartnerRow>[] = [
     { header: tr('export.columns.reference'), width: 14, value: (r) => r.reference },
-    { header: tr('export.columns.acronym'), width: 16, value: (r) => r.acronym },
+    { header: tr('export.columns.acronym'), width: 16, value: (r) => acronyms.get(r.application_id) ?? null },
     { header: tr('export.columns.position'), kind: 'number', width: 8, value: (r) => r.position },
     { header: tr('export.columns.role'), width: 12, value: (r) => tr(`export.roles.${r.role}`) },
     { header: tr('export.columns.organisation'), width: 40, value: (r) => r.legal_name ?? r.invited_name },

@@ -7,7 +7,7 @@ import type { Queryable } from '../../../../platform/db/client.ts'
 import { escapeLike } from '../../../../platform/db/like.ts'
 import type { CommandContext } from '../../../../platform/http/route.ts'
 import { type CallRow, loadCallAsStaff } from './call-access.ts'
-import { consortiumMembers } from './partners-sql.ts'
+import { consortiumMembers, shownAcronym, shownChallengeId, shownTitle } from './partners-sql.ts'
 
 export type CallApplicationsQuery = z.output<typeof callApplicationsQuery>
 export type CallApplicationFilters = Omit<CallApplicationsQuery, 'page' | 'pageSize' | 'sort'>
@@ -47,10 +47,13 @@ export function filtered(db: Queryable, callId: string, f: CallApplicationFilter
   let q = db
     .selectFrom('applications as a')
     .innerJoin('organisations as lo', 'lo.id', 'a.lead_organisation_id')
+    .leftJoin('application_revisions as sr', (join) =>
+      join.onRef('sr.application_id', '=', 'a.id').onRef('sr.revision', '=', 'a.submitted_revision'),
+    )
     .where('a.call_id', '=', callId)
   if (f.status) q = q.where('a.status', '=', f.status)
   if (f.admissibility) q = q.where('a.admissibility', '=', f.admissibility)
-  if (f.challengeId) q = q.where('a.challenge_id', '=', f.challengeId)
+  if (f.challengeId) q = q.where(shownChallengeId, '=', f.challengeId)
   if (f.country) {
     const country = f.country
     q = q.where(
@@ -62,8 +65,8 @@ export function filtered(db: Queryable, callId: string, f: CallApplicationFilter
     q = q.where((eb) =>
       eb.or([
         eb('a.reference', 'ilike', pattern),
-        eb('a.acronym', 'ilike', pattern),
-        eb('a.title', 'ilike', pattern),
+        eb(shownAcronym, 'ilike', pattern),
+        eb(shownTitle, 'ilike', pattern),
         sql<boolean>`exists (select 1 from ${consortiumMembers(callId)} m
           left join organisations o on o.id = m.organisation_id
           where m.application_id = a.id
@@ -125,14 +128,14 @@ export function callApplicationRowsQuery(
           .as('fr'),
       (join) => join.onRef('fr.application_id', '=', 'a.id'),
     )
-    .leftJoin('challenges as ch', 'ch.id', 'a.challenge_id')
+    .leftJoin('challenges as ch', (join) => join.on(sql`ch.id`, '=', shownChallengeId))
     .leftJoin('domains as d', 'd.id', 'ch.domain_id')
     .select([
       'a.id',
       'a.reference',
-      'a.challenge_id',
-      'a.acronym',
-      'a.title',
+      shownChallengeId.as('challenge_id'),
+      shownAcronym.as('acronym'),
+      shownTitle.as('title'),
       'a.status',
       'a.submitted_at',
       'a.submitted_revision',

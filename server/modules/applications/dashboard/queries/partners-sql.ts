@@ -28,6 +28,17 @@ export const submittedRevisions = (callId: string) => sql`
   join application_revisions r on r.application_id = a.id and r.revision = a.submitted_revision
   where a.call_id = ${callId} and a.status = 'submitted'`
 
+/**
+ * An application's own fields as staff should see them, over `applications a` left-joined to its last
+ * submitted revision as `sr` (see `withSubmittedRevision`): as submitted when it has been submitted (even if
+ * withdrawn or being edited again since), live otherwise.
+ */
+export const shownChallengeId = sql<
+  string | null
+>`(case when a.submitted_revision is null then a.challenge_id else (sr.content #>> '{application,challengeId}')::uuid end)`
+export const shownAcronym = sql<string>`coalesce(sr.content #>> '{application,acronym}', a.acronym)`
+export const shownTitle = sql<string>`coalesce(sr.content #>> '{application,title}', a.title)`
+
 export const snapOrganisation = sql<string | null>`(sp.p ->> 'organisationId')`
 export const snapCountry = sql<string | null>`(sp.p #>> '{facts,country}')`
 /** The computed SME status at submission, else the declared category (as `isSme`). */
