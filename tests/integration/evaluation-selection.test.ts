@@ -8,9 +8,12 @@ import { test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { adoptedScenario } from '../../server/modules/evaluation/selection/queries/adopted.ts'
 import { FixedClock } from '../../server/platform/clock.ts'
+import { defaultEvaluation } from '../../shared/calls/presets.ts'
 import { evaluationFixture, setPhases } from '../factories/evaluation.ts'
 import { CLOSES_AT, createApplication } from '../factories/screening.ts'
 import { createTestApp } from '../support/app.ts'
+
+const EXCELLENCE = defaultEvaluation().criteria.find((c) => c.id === 'excellence')!.name
 
 const clock = new FixedClock('2026-03-20T10:00:00Z')
 const t = await createTestApp({ clock })
@@ -97,7 +100,15 @@ test('a scenario funds in rank order within the budget; reserve and out are expl
     detail: { requestedCents: 7_000_000, remainingCents: 6_000_000 },
   })
   assert.deepEqual(r.body.items[5].explanation.params, {
-    reasons: [{ code: 'criterion_threshold', criterionId: 'excellence', score: 2, threshold: 3 }],
+    reasons: [
+      {
+        code: 'criterion_threshold',
+        criterionId: 'excellence',
+        criterion: EXCELLENCE,
+        score: 2,
+        threshold: 3,
+      },
+    ],
   })
   const audit = await t.db.selectFrom('audit_events').select(['action']).where('subject_id', '=', a).execute()
   assert.deepEqual(
@@ -272,6 +283,11 @@ test('the XLSX export lists every application with its explanation in words', as
     row(4)[12],
     'Reserve no. 1. Requested €70,000.00 but only €60,000.00 of the budget was left after the higher-ranked applications.',
   )
+  // Out of the ranking: the reason, with the criterion by its name, in the requester's language.
+  assert.equal(row(7)[12], 'Not ranked: Excellence: 2 under the threshold of 3.')
+  const fr = new ExcelJS.Workbook()
+  await fr.xlsx.load((await f.operator.get(`${base}/${a}/export?lang=fr`)).raw.rawPayload as unknown as ArrayBuffer)
+  assert.equal(fr.worksheets[0]!.getRow(7).getCell(13).value, `Non classée : ${EXCELLENCE.fr} : 2 sous le seuil de 3.`)
 })
 
 test('adopting: not before the panel phase, once per call, replace supersedes, drafts only deleted, refused once decisions exist', async () => {

@@ -1,6 +1,16 @@
 import type { TFunction } from 'i18next'
+import type { LocalizedText } from '../../../shared/contracts/common.ts'
 import type { SelectionExplanation } from '../../../shared/contracts/evaluation-selection.ts'
-import type { Formatter } from '../../design-system/format.ts'
+import { type Formatter, localized } from '../../design-system/format.ts'
+
+/** Why the ranking left an application out, as the scenario froze it (the criterion's name included). */
+interface OutReason {
+  code: string
+  criterionId?: string
+  criterion?: LocalizedText
+  score?: number
+  threshold?: number
+}
 
 /** Euro cents as money in the reader's language. */
 export function money(f: Formatter, cents: unknown): string {
@@ -37,8 +47,18 @@ export function explain(t: TFunction, f: Formatter, e: SelectionExplanation): st
         })
       case 'country_max':
         return t('selection.explain.country_max', { country: f.country(String(p.country)), max: p.max })
-      case 'not_ranked':
-        return t('selection.explain.not_ranked')
+      case 'not_ranked': {
+        const reasons = (p.reasons as OutReason[] | undefined) ?? []
+        if (reasons.length === 0) return t('selection.explain.not_ranked')
+        const words = reasons.map((o) =>
+          t(`ranking.out.${o.code}`, {
+            criterion: o.criterion ? localized(o.criterion, f.locale) : (o.criterionId ?? ''),
+            score: o.score === undefined ? '' : f.number(o.score),
+            threshold: o.threshold === undefined ? '' : f.number(o.threshold),
+          }),
+        )
+        return t('selection.explain.not_ranked_because', { reasons: words.join('; ') })
+      }
       default:
         return code
     }

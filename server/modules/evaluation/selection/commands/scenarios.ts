@@ -43,13 +43,15 @@ export async function createScenario(
       throw new DomainError('ranking_incomplete', 'Every application needs a final consensus before a selection.', {
         missing: ranking.items.filter((i) => i.out.some((o) => o.code === 'no_consensus')).length,
       })
+    const criteria = new Map(callConfigOf(call.config).evaluation.criteria.map((c) => [c.id, c.name]))
     const applications: Record<string, ScenarioApplication> = {}
     const candidates: SelectionCandidate[] = ranking.items.map((item) => {
       const f = item.facts
+      // The criterion's name travels with a threshold reason: the explanation reads without the call.
       const candidate = selectionCandidate(
         f,
         item.rank,
-        item.out.map((o) => ({ ...o })),
+        item.out.map((o) => ({ ...o, ...(o.criterionId ? { criterion: criteria.get(o.criterionId) } : {}) })),
       )
       applications[item.applicationId] = {
         reference: f.reference,

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../../../shared/contracts/common.ts'
+import type { Locale, LocalizedText } from '../../../../../shared/contracts/common.ts'
 import type {
   ScenarioComparison,
   ScenarioDetail,
@@ -182,6 +182,15 @@ export async function compareScenarios(
 const euro = (cents: number | null) => (cents === null ? null : cents / 100)
 
 /** The explanation of one application in words (same keys as the page). */
+/** Why the ranking left an application out, as the scenario froze it (the criterion's name included). */
+interface OutReason {
+  code: string
+  criterionId?: string
+  criterion?: LocalizedText
+  score?: number
+  threshold?: number
+}
+
 export function explainInWords(locale: Locale, e: ScenarioItem['explanation']): string {
   const tr = (key: string, vars: Record<string, string> = {}) => translate(locale, `selection.explain.${key}`, vars)
   const money = (c: unknown) =>
@@ -212,8 +221,19 @@ export function explainInWords(locale: Locale, e: ScenarioItem['explanation']): 
         })
       case 'country_max':
         return tr('country_max', { country: String(p.country), max: String(p.max) })
-      case 'not_ranked':
-        return tr('not_ranked')
+      case 'not_ranked': {
+        const reasons = (p.reasons as OutReason[] | undefined) ?? []
+        if (reasons.length === 0) return tr('not_ranked')
+        const number = (n: number | undefined) => (n === undefined ? '' : new Intl.NumberFormat(locale).format(n))
+        const words = reasons.map((o) =>
+          translate(locale, `ranking.out.${o.code}`, {
+            criterion: o.criterion ? (o.criterion[locale] ?? o.criterion.en) : (o.criterionId ?? ''),
+            score: number(o.score),
+            threshold: number(o.threshold),
+          }),
+        )
+        return tr('not_ranked_because', { reasons: words.join('; ') })
+      }
       default:
         return code
     }
