@@ -84,6 +84,13 @@ export const session = z.object({
   slotMinutes: z.number().int(),
   tables: z.number().int(),
   slots: z.array(slot),
+  /**
+   * For the event's organisers (null for others): the meetings placed in the session. Once there is one, the
+   * session's start, end and slot length stay (409 `brokerage_session_in_use`) and it cannot be deleted.
+   */
+  meetingCount: z.number().int().nullable(),
+  /** For organisers (null for others): the highest table a meeting uses; the session's tables do not go below it. */
+  highestTableInUse: z.number().int().nullable(),
 })
 export type Session = z.infer<typeof session>
 

@@ -1,88 +1,18 @@
-import {
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BrokerageEvent } from '../../../shared/contracts/brokerage.ts'
-import { ErrorAlert, useServerErrors } from '../../design-system/forms.tsx'
+import { ErrorAlert } from '../../design-system/forms.tsx'
 import { ButtonLink } from '../../design-system/links.tsx'
 import { PageHeader } from '../../design-system/PageHeader.tsx'
-import { zonedToIso } from '../workshops/time.ts'
 import { brokerageApi, brokerageKeys } from './api.ts'
 import { SchedulePanel } from './SchedulePanel.tsx'
+import { SessionsSection } from './Sessions.tsx'
 import { EventTabs, RequestBadge, useEventTime } from './shared.tsx'
 
 const route = getRouteApi('/app/brokerage/$eventId/organise')
-
-function SessionForm({ event }: { event: BrokerageEvent }) {
-  const { t } = useTranslation()
-  const qc = useQueryClient()
-  const serverErrors = useServerErrors()
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { title: '', startsAt: '', endsAt: '', slotMinutes: 20, tables: 10 },
-  })
-  const add = useMutation({
-    mutationFn: (v: typeof form.values) =>
-      brokerageApi.addSession(event.id, {
-        ...v,
-        startsAt: zonedToIso(v.startsAt, event.timeZone) ?? '',
-        endsAt: zonedToIso(v.endsAt, event.timeZone) ?? '',
-      }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: brokerageKeys.all })
-      form.reset()
-    },
-    onError: (e) => serverErrors(form, e),
-  })
-  return (
-    <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate>
-      <Stack gap="xs">
-        {/* One field a row on a phone, two on a tablet, all five in a row on a laptop. */}
-        <SimpleGrid cols={{ base: 1, xs: 2, lg: 5 }} spacing="sm" style={{ alignItems: 'end' }}>
-          <TextInput label={t('brokerage.sessions.name')} {...form.getInputProps('title')} />
-          <TextInput
-            label={t('brokerage.sessions.startsAt', { zone: event.timeZone })}
-            type="datetime-local"
-            required
-            {...form.getInputProps('startsAt')}
-          />
-          <TextInput
-            label={t('brokerage.sessions.endsAt', { zone: event.timeZone })}
-            type="datetime-local"
-            required
-            {...form.getInputProps('endsAt')}
-          />
-          <NumberInput
-            label={t('brokerage.sessions.slotMinutes')}
-            min={5}
-            max={240}
-            {...form.getInputProps('slotMinutes')}
-          />
-          <NumberInput label={t('brokerage.sessions.tables')} min={1} max={10000} {...form.getInputProps('tables')} />
-        </SimpleGrid>
-        <ErrorAlert error={add.error} />
-        <Button type="submit" loading={add.isPending} style={{ alignSelf: 'flex-start' }}>
-          {t('brokerage.sessions.add')}
-        </Button>
-      </Stack>
-    </form>
-  )
-}
 
 /** Accepted requests: fix a meeting by hand in a slot. */
 function Requests({ event }: { event: BrokerageEvent }) {
@@ -232,7 +162,6 @@ export function OrganiserPage() {
     onSuccess: () => qc.invalidateQueries({ queryKey: brokerageKeys.all }),
   })
   const e = q.data
-  const time = useEventTime(e?.timeZone ?? 'Europe/Brussels')
   if (!e) return q.error ? <ErrorAlert error={q.error} /> : <Skeleton height={240} />
   return (
     <>
@@ -267,12 +196,7 @@ export function OrganiserPage() {
             <Title order={2} fz="h4" id="sessions-title">
               {t('brokerage.sessions.title')}
             </Title>
-            {e.sessions.map((s) => (
-              <Text size="sm" key={s.id}>
-                {`${s.title || t('brokerage.session')}: ${time.slot(s)} · ${t('brokerage.slotCount', { count: s.slots.length })} · ${t('brokerage.tables', { count: s.tables })}`}
-              </Text>
-            ))}
-            {e.abilities.update?.allowed ? <SessionForm event={e} /> : null}
+            <SessionsSection event={e} />
           </Stack>
         </Paper>
         <Stack component="section" aria-labelledby="participants-title" gap="sm">

@@ -37,6 +37,8 @@ export const brokerageApi = {
   close: (id: string) => request('POST', `${ev(id)}/close`, { schema: brokerageEvent }),
   addSession: (id: string, body: z.input<typeof sessionInput>) =>
     request('POST', `${ev(id)}/sessions`, { schema: brokerageEvent, body }),
+  updateSession: (id: string, sessionId: string, body: z.input<typeof sessionInput>) =>
+    request('PUT', `${ev(id)}/sessions/${enc(sessionId)}`, { schema: brokerageEvent, body }),
   deleteSession: (id: string, sessionId: string) =>
     request('DELETE', `${ev(id)}/sessions/${enc(sessionId)}`, { schema: null }),
   register: (id: string, body: z.input<typeof participantInput>) =>

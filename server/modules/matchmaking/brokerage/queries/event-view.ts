@@ -11,30 +11,51 @@ import { nextEventStatus, registrationOpen } from '../domain/rules.ts'
 import { type EventRow, isOrganiser, iso, myParticipant } from './access.ts'
 import { selectParticipants, toParticipants } from './participant-view.ts'
 
-/** The sessions of an event with their slots, in time order. */
-export async function sessionsOf(db: Queryable, eventId: string): Promise<Session[]> {
-  const [sessions, slots] = await Promise.all([
+/**
+ * The sessions of an event with their slots, in time order; for organisers also the meetings placed in each (the
+ * same count `updateSession` and `deleteSession` check) and the highest table they use.
+ */
+export async function sessionsOf(db: Queryable, eventId: string, organiser = false): Promise<Session[]> {
+  const [sessions, slots, used] = await Promise.all([
     db.selectFrom('brokerage_sessions').selectAll().where('event_id', '=', eventId).orderBy('starts_at').execute(),
     db.selectFrom('brokerage_slots').selectAll().where('event_id', '=', eventId).orderBy('starts_at').execute(),
+    organiser
+      ? db
+          .selectFrom('brokerage_meetings as m')
+          .innerJoin('brokerage_slots as sl', 'sl.id', 'm.slot_id')
+          .select((eb) => [
+            'sl.session_id',
+            eb.fn.countAll<string>().as('n'),
+            eb.fn.max('m.table_number').as('maxTable'),
+          ])
+          .where('sl.event_id', '=', eventId)
+          .groupBy('sl.session_id')
+          .execute()
+      : Promise.resolve([]),
   ])
-  return sessions.map((s) => ({
-    id: s.id,
-    title: s.title,
-    startsAt: iso(s.starts_at),
-    endsAt: iso(s.ends_at),
-    slotMinutes: s.slot_minutes,
-    tables: s.tables,
-    slots: slots
-      .filter((x) => x.session_id === s.id)
-      .map((x) => ({ id: x.id, position: x.position, startsAt: iso(x.starts_at), endsAt: iso(x.ends_at) })),
-  }))
+  return sessions.map((s) => {
+    const inUse = used.find((u) => u.session_id === s.id)
+    return {
+      id: s.id,
+      title: s.title,
+      startsAt: iso(s.starts_at),
+      endsAt: iso(s.ends_at),
+      slotMinutes: s.slot_minutes,
+      tables: s.tables,
+      slots: slots
+        .filter((x) => x.session_id === s.id)
+        .map((x) => ({ id: x.id, position: x.position, startsAt: iso(x.starts_at), endsAt: iso(x.ends_at) })),
+      meetingCount: organiser ? Number(inUse?.n ?? 0) : null,
+      highestTableInUse: organiser ? Number(inUse?.maxTable ?? 0) : null,
+    }
+  })
 }
 
 /** The public shape of an event for the caller: sessions, their registration, what they may do. */
 export async function toEvent(db: Queryable, actor: Actor, e: EventRow, now: Date): Promise<BrokerageEvent> {
   const organiser = isOrganiser(actor, e)
   const [sessions, count, mineRow] = await Promise.all([
-    sessionsOf(db, e.id),
+    sessionsOf(db, e.id, organiser),
     db
       .selectFrom('brokerage_participants')
       .select((eb) => eb.fn.countAll<string>().as('n'))
