@@ -583,6 +583,7 @@ export interface EvaluationSettings {
   one_per_country: Generated<boolean>;
   practitioner_required: Generated<boolean>;
   redress_handling_working_days: Generated<number>;
+  redress_holidays: Generated<string[]>;
   redress_window_days: Generated<number>;
   spread_threshold: Generated<Numeric>;
   tie_breaks: Generated<Json>;

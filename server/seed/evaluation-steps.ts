@@ -8,7 +8,7 @@ import { instantToLocal } from '../../shared/calls/time.ts'
 import { decideAdmissibility } from '../modules/applications/screening/commands/decide-admissibility.ts'
 import { confirmAssignment } from '../modules/evaluation/assignments/commands/expert.ts'
 import { registerAssignmentJob, startAssignmentRun } from '../modules/evaluation/assignments/commands/run.ts'
-import { defaultSettings } from '../modules/evaluation/common/settings.ts'
+import { readEvaluationSettings } from '../modules/evaluation/common/settings.ts'
 import { savePhases } from '../modules/evaluation/phases/commands/save-phases.ts'
 import { saveSettings } from '../modules/evaluation/phases/commands/save-settings.ts'
 import { saveDraft, submitEvaluation } from '../modules/evaluation/scoring/commands/evaluate.ts'
@@ -53,16 +53,46 @@ export async function admitPending(
   return todo.length
 }
 
-/** The call's evaluation settings (the defaults: three experts, a practitioner, one per country), once. */
+/**
+ * Belgian public holidays of 2026 and 2027 (the programme's zone is Brussels), not working days for the
+ * redress due date: New Year, Easter Monday, Labour Day, Ascension, Whit Monday, the National Day,
+ * Assumption, All Saints, Armistice and Christmas. Easter falls on 5 April 2026 and 28 March 2027;
+ * Ascension is 39 days and Whit Monday 50 days after it. Some fall on a weekend (they change nothing).
+ */
+export const belgianHolidays2026And2027 = [
+  '2026-01-01',
+  '2026-04-06',
+  '2026-05-01',
+  '2026-05-14',
+  '2026-05-25',
+  '2026-07-21',
+  '2026-08-15',
+  '2026-11-01',
+  '2026-11-11',
+  '2026-12-25',
+  '2027-01-01',
+  '2027-03-29',
+  '2027-05-01',
+  '2027-05-06',
+  '2027-05-17',
+  '2027-07-21',
+  '2027-08-15',
+  '2027-11-01',
+  '2027-11-11',
+  '2027-12-25',
+]
+
+/**
+ * The call's evaluation settings (the defaults: three experts, a practitioner, one per country) with the
+ * Belgian public holidays, once. Settings stored without holidays (by an earlier seed) get them.
+ */
 export async function ensureSettings(db: Database, operator: Actor, callId: string, when: Date): Promise<void> {
-  const row = await db
-    .selectFrom('evaluation_settings')
-    .select('call_id')
-    .where('call_id', '=', callId)
-    .executeTakeFirst()
-  if (row) return
-  const { callId: _, stored: __, ...d } = defaultSettings(callId)
-  await saveSettings(seedContext(db, new FixedClock(when), operator), callId, d)
+  const { callId: _, stored: __, ...d } = await readEvaluationSettings(db, callId)
+  if (d.redressHolidays.length > 0) return
+  await saveSettings(seedContext(db, new FixedClock(when), operator), callId, {
+    ...d,
+    redressHolidays: belgianHolidays2026And2027,
+  })
 }
 
 /** The call's three phases, once. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDateTime, localizedText, uuid } from './common.ts'
+import { isoDate, isoDateTime, localizedText, uuid } from './common.ts'
 
 /**
  * Evaluation set-up and individual evaluation (issue 7 §5, §6, §12): a call's evaluation settings and
@@ -32,6 +32,11 @@ export const tieBreakInput = z.object({
   criterionId: z.string().trim().min(1).max(48).optional(),
 })
 
+/** At most this many public holidays per call (the redress calendar). */
+export const maxRedressHolidays = 60
+/** A local calendar day `YYYY-MM-DD` that exists (no 30 February): field error code `invalid_date`. */
+export const holidayDay = z.string().refine((v) => isoDate.safeParse(v).success, 'invalid_date')
+
 export const evaluationSettingsInput = z.object({
   expertsPerApplication: z.number().int().min(1).max(10),
   practitionerRequired: z.boolean(),
@@ -44,6 +49,15 @@ export const evaluationSettingsInput = z.object({
   bidWeight: z.number().min(0).max(1),
   redressWindowDays: z.number().int().min(0).max(90),
   redressHandlingWorkingDays: z.number().int().min(1).max(120),
+  /**
+   * Public holidays of the call, in its zone: not working days when a redress request's due date is
+   * counted. Stored without repeats and in order; a missing list is an empty one. Field errors:
+   * `redressHolidays.<i>` `invalid_date`, `redressHolidays` `too_many_days` (over 60).
+   */
+  redressHolidays: z
+    .array(holidayDay)
+    .refine((days) => days.length <= maxRedressHolidays, 'too_many_days')
+    .default([]),
 })
 export type EvaluationSettingsInput = z.infer<typeof evaluationSettingsInput>
 

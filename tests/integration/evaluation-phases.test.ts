@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { sql } from 'kysely'
 import { FixedClock } from '../../server/platform/clock.ts'
 import { assign, evaluationFixture } from '../factories/evaluation.ts'
 import { auditEvents, signedIn } from '../factories/organisations.ts'
@@ -36,6 +37,7 @@ const body = {
   bidWeight: 0.3,
   redressWindowDays: 5,
   redressHandlingWorkingDays: 15,
+  redressHolidays: [] as string[],
 }
 
 test('settings: the defaults with the call’s criteria and scale until saved', async () => {
@@ -114,6 +116,57 @@ test('settings: field errors for unknown criteria, repeats and out-of-range valu
     'bidWeight',
     'expertsPerApplication',
   ])
+})
+
+test('settings: public holidays for redress saved once each and in order, audited', async () => {
+  const current = (await op.get(settingsUrl)).body
+  const { callId: _c, stored: _s, locked: _l, criteria: _cr, scale: _sc, totalThreshold: _tt, ...input } = current
+  const days = ['2026-12-25', '2026-04-06', '2026-05-01', '2026-04-06']
+  const res = await op.request('PUT', settingsUrl, { ...input, redressHolidays: days })
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+  assert.deepEqual(res.body.redressHolidays, ['2026-04-06', '2026-05-01', '2026-12-25'])
+  assert.deepEqual((await op.get(settingsUrl)).body.redressHolidays, ['2026-04-06', '2026-05-01', '2026-12-25'])
+  const stored = await t.db
+    .selectFrom('evaluation_settings')
+    .select(sql<string[]>`redress_holidays::text[]`.as('days'))
+    .where('call_id', '=', f.call.id)
+    .executeTakeFirstOrThrow()
+  assert.deepEqual(stored.days, ['2026-04-06', '2026-05-01', '2026-12-25'])
+  const events = await auditEvents(t.db, 'evaluation.settings_saved', f.call.id)
+  const change = events.at(-1)!.change as { from: { redressHolidays: string[] }; to: { redressHolidays: string[] } }
+  assert.deepEqual(change.from.redressHolidays, [])
+  assert.deepEqual(change.to.redressHolidays, ['2026-04-06', '2026-05-01', '2026-12-25'])
+  // Omitted: none (PUT replaces the settings).
+  const { redressHolidays: _h, ...withoutDays } = input
+  const cleared = await op.request('PUT', settingsUrl, withoutDays)
+  assert.equal(cleared.status, 200)
+  assert.deepEqual(cleared.body.redressHolidays, [])
+})
+
+test('settings: a public holiday that is not a real day, or too many of them, is a field error', async () => {
+  const res = await op.request('PUT', settingsUrl, {
+    ...body,
+    expertsPerApplication: 2,
+    redressHolidays: ['2026-04-06', '2026-02-30', '6/4/2026'],
+  })
+  assert.equal(res.status, 400)
+  assert.equal(res.body.code, 'validation_failed')
+  assert.deepEqual(
+    res.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+    [
+      ['redressHolidays.1', 'invalid_date'],
+      ['redressHolidays.2', 'invalid_date'],
+    ],
+  )
+  const start = Date.UTC(2026, 0, 5)
+  const many = Array.from({ length: 61 }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10))
+  const tooMany = await op.request('PUT', settingsUrl, { ...body, expertsPerApplication: 2, redressHolidays: many })
+  assert.equal(tooMany.status, 400)
+  assert.deepEqual(
+    tooMany.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+    [['redressHolidays', 'too_many_days']],
+  )
+  assert.equal((await op.get(settingsUrl)).body.redressHolidays.length, 0)
 })
 
 test('settings: experts per application and panel rules lock once an assignment exists', async () => {

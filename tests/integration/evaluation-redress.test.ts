@@ -1,8 +1,9 @@
 /**
  * Redress (issue 7 §11): the applicant's members file within the window (default: until the end of the
  * 5th calendar day after notification, in the call's time zone), one open request at a time; it is due
- * 15 working days (Monday–Friday; public holidays not modelled) after filing; operators list (filter,
- * search, paging, overdue) and handle it once; the applicant is notified; everything is audited.
+ * 15 working days (Monday–Friday, except the public holidays the call's settings declare) after filing;
+ * operators list (filter, search, paging, overdue) and handle it once; the applicant is notified;
+ * everything is audited.
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
@@ -187,4 +188,28 @@ test('an operator handles a request once; the applicant is notified and reads th
     handledList.items.map((i: { reference: string }) => i.reference),
     [A.reference],
   )
+})
+
+test('the call’s public holidays are not working days: Easter Monday declared moves the due date', async () => {
+  const settingsUrl = `/api/v1/calls/${callId}/evaluation/settings`
+  const {
+    callId: _c,
+    stored: _s,
+    locked: _l,
+    criteria: _cr,
+    scale: _sc,
+    totalThreshold: _tt,
+    ...input
+  } = ok(await fx.operator.get(settingsUrl))
+  ok(await fx.operator.request('PUT', settingsUrl, { ...input, redressHolidays: ['2026-04-06'] }))
+  // A's request is handled: its members may file again while the window is open. Friday 3 April, 12:00:
+  // 15 working days from Tuesday 7 April end on Monday 27 April (Friday 24 April without the holiday).
+  clock.set('2026-04-03T10:00:00Z')
+  const r = ok(await leadA.post(redressUrl(A.id), { grounds }), 201)
+  const filed = r.redress.requests.find((q: { status: string }) => q.status === 'open')
+  assert.equal(filed.dueAt, '2026-04-27T21:59:59.999Z')
+  const list = ok(await fx.operator.get(`${listUrl}?status=open`))
+  assert.equal(list.items.find((i: { id: string }) => i.id === filed.id).dueAt, '2026-04-27T21:59:59.999Z')
+  const audit = await auditEvents(t.db, 'evaluation.redress_filed', filed.id)
+  assert.equal((audit[0]!.change as { dueAt: string }).dueAt, '2026-04-27T21:59:59.999Z')
 })

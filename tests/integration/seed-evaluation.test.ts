@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { readPhases } from '../../server/modules/evaluation/common/phases.ts'
+import { readEvaluationSettings } from '../../server/modules/evaluation/common/settings.ts'
 import { detectConflicts } from '../../server/modules/evaluation/conflicts/domain/rules.ts'
 import { conflictSettingsOf, gatherCallFacts } from '../../server/modules/evaluation/conflicts/queries/facts.ts'
 import { computeRanking } from '../../server/modules/evaluation/ranking/queries/ranking.ts'
@@ -293,6 +294,35 @@ test('OC1: one redress request, filed within the window and handled before it wa
     .executeTakeFirstOrThrow()
   assert.equal(d.outcome, 'rejected')
   assert.ok(new Date(r.filed_at).getTime() - new Date(d.notified_at!).getTime() < 5 * 86_400_000)
+})
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm), as a UTC day in milliseconds. */
+function easter(y: number): number {
+  const a = y % 19
+  const b = Math.floor(y / 100)
+  const c = y % 100
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7
+  const m = Math.floor((a + 11 * h + 22 * l) / 451)
+  const n = h + l - 7 * m + 114
+  return Date.UTC(y, Math.floor(n / 31) - 1, (n % 31) + 1)
+}
+
+test('OC1 and OC2 declare the Belgian public holidays of 2026 and 2027 for redress', async () => {
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  const expected = [2026, 2027].flatMap((y) => {
+    const e = easter(y)
+    const fixed = ['01-01', '05-01', '07-21', '08-15', '11-01', '11-11', '12-25'].map((md) => `${y}-${md}`)
+    // Easter Monday, Ascension (Easter + 39 days), Whit Monday (Easter + 50 days).
+    return [...fixed, ...[1, 39, 50].map((n) => iso(e + n * 86_400_000))]
+  })
+  expected.sort()
+  assert.equal(iso(easter(2026)), '2026-04-05')
+  assert.equal(iso(easter(2027)), '2027-03-28')
+  for (const callId of [OC1, OC2]) {
+    const s = await readEvaluationSettings(t.db, callId)
+    assert.deepEqual(s.redressHolidays, expected)
+  }
 })
 
 test('OC2 is in its individual phase now: assignments, some confirmed, drafts and submitted evaluations', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Queryable } from '../../../platform/db/client.ts'
 
 export const tieBreakRules = [
@@ -28,6 +29,8 @@ export interface EvaluationSettingsRow {
   bidWeight: number
   redressWindowDays: number
   redressHandlingWorkingDays: number
+  /** Local days (`YYYY-MM-DD`, in order) that are not working days for the redress due date. */
+  redressHolidays: string[]
   /** False when these are the defaults (no row stored yet). */
   stored: boolean
 }
@@ -54,12 +57,19 @@ export function defaultSettings(callId: string): EvaluationSettingsRow {
     bidWeight: 0.3,
     redressWindowDays: 5,
     redressHandlingWorkingDays: 15,
+    redressHolidays: [],
     stored: false,
   }
 }
 
 export async function readEvaluationSettings(db: Queryable, callId: string): Promise<EvaluationSettingsRow> {
-  const row = await db.selectFrom('evaluation_settings').selectAll().where('call_id', '=', callId).executeTakeFirst()
+  const row = await db
+    .selectFrom('evaluation_settings')
+    .selectAll()
+    // A `date[]` comes back as strings from PGlite but as Dates from node-postgres: read it as text.
+    .select(sql<string[]>`redress_holidays::text[]`.as('holidays'))
+    .where('call_id', '=', callId)
+    .executeTakeFirst()
   if (!row) return defaultSettings(callId)
   return {
     callId,
@@ -74,6 +84,12 @@ export async function readEvaluationSettings(db: Queryable, callId: string): Pro
     bidWeight: Number(row.bid_weight),
     redressWindowDays: row.redress_window_days,
     redressHandlingWorkingDays: row.redress_handling_working_days,
+    redressHolidays: row.holidays,
     stored: true,
   }
+}
+
+/** The days a redress list keeps: each once, in calendar order (`YYYY-MM-DD` sorts as text). */
+export function normaliseHolidays(days: readonly string[]): string[] {
+  return [...new Set(days)].sort()
 }

@@ -5,7 +5,7 @@ import { DomainError, type FieldError } from '../../../../platform/errors.ts'
 import type { CommandContext } from '../../../../platform/http/route.ts'
 import { callConfigOf } from '../../../calls/index.ts'
 import { loadCallForOperator } from '../../common/access.ts'
-import { readEvaluationSettings } from '../../common/settings.ts'
+import { normaliseHolidays, readEvaluationSettings } from '../../common/settings.ts'
 import { hasAssignments, settingsView } from '../queries/settings.ts'
 
 /** What the assignment was computed with: frozen once the call has an assignment. */
@@ -44,7 +44,9 @@ export function tieBreakErrors(tieBreaks: EvaluationSettingsInput['tieBreaks'], 
 /**
  * Replaces the call's evaluation settings (operators). Experts per application and the panel rules are
  * what the assignment was computed with: once an assignment exists, changing them is 409
- * `evaluation_settings_locked` (the other settings stay editable). Audited with the previous values.
+ * `evaluation_settings_locked` (the other settings stay editable). The public holidays are kept once each
+ * and in order; they count for redress requests filed from then on (a request's due date is fixed when it
+ * is filed). Audited with the previous values.
  */
 export async function saveSettings(
   ctx: CommandContext,
@@ -67,6 +69,7 @@ export async function saveSettings(
         { fields: changed },
         changed.map((f) => ({ path: f, code: 'locked', message: 'Locked once an assignment exists.' })),
       )
+    const redressHolidays = normaliseHolidays(input.redressHolidays)
     const values = {
       experts_per_application: input.expertsPerApplication,
       practitioner_required: input.practitionerRequired,
@@ -79,6 +82,7 @@ export async function saveSettings(
       bid_weight: String(input.bidWeight),
       redress_window_days: input.redressWindowDays,
       redress_handling_working_days: input.redressHandlingWorkingDays,
+      redress_holidays: redressHolidays,
       updated_at: now,
       updated_by: ctx.actor.userId,
     }
@@ -92,7 +96,7 @@ export async function saveSettings(
       action: 'evaluation.settings_saved',
       subjectType: 'call',
       subjectId: callId,
-      change: { from, to: input },
+      change: { from, to: { ...input, redressHolidays } },
     })
     return settingsView(tx, call)
   })

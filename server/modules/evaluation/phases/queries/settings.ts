@@ -38,6 +38,7 @@ export async function settingsView(
     bidWeight: s.bidWeight,
     redressWindowDays: s.redressWindowDays,
     redressHandlingWorkingDays: s.redressHandlingWorkingDays,
+    redressHolidays: s.redressHolidays,
     stored: s.stored,
     locked: await hasAssignments(db, call.id),
     criteria: ev.criteria.map((c) => ({

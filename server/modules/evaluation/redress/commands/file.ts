@@ -13,8 +13,9 @@ import { redressDueAt, redressWindowEnd } from '../domain/dates.ts'
 /**
  * A member of an applicant organisation requests redress on a notified decision: within
  * `redressWindowDays` calendar days of the notification (409 `redress_window_closed`), one open request
- * at a time (409 `redress_exists`). It is due `redressHandlingWorkingDays` working days after filing
- * (domain/dates.ts). The programme's operators are notified.
+ * at a time (409 `redress_exists`). It is due `redressHandlingWorkingDays` working days after filing,
+ * skipping weekends and the call's public holidays as the settings list them now (domain/dates.ts); the
+ * due date is stored and does not move if the list changes later. The programme's operators are notified.
  */
 export async function fileRedress(
   ctx: CommandContext,
@@ -37,7 +38,7 @@ export async function fileRedress(
       .where('status', '=', 'open')
       .executeTakeFirst()
     if (open) throw new DomainError('redress_exists')
-    const dueAt = redressDueAt(now, settings.redressHandlingWorkingDays, app.call.timeZone)
+    const dueAt = redressDueAt(now, settings.redressHandlingWorkingDays, app.call.timeZone, settings.redressHolidays)
     const row = await tx
       .insertInto('redress_requests')
       .values({

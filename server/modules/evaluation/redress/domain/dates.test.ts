@@ -23,7 +23,7 @@ describe('redress window', () => {
   })
 })
 
-describe('redress due date in working days (Monday–Friday, no public holidays)', () => {
+describe('redress due date in working days (Monday–Friday, no public holidays declared)', () => {
   it('15 working days after a Wednesday is the Wednesday three weeks later', () => {
     assert.equal(redressDueAt(new Date('2026-04-01T08:00:00Z'), 15, BXL).toISOString(), '2026-04-22T21:59:59.999Z')
   })
@@ -34,7 +34,49 @@ describe('redress due date in working days (Monday–Friday, no public holidays)
   it('1 working day after a Friday is the Monday', () => {
     assert.equal(redressDueAt(new Date('2026-04-03T10:00:00Z'), 1, BXL).toISOString(), '2026-04-06T21:59:59.999Z')
   })
-  it('Easter Monday (6 April 2026) counts: public holidays are not modelled', () => {
+  it('Easter Monday (6 April 2026) counts when the call declares no holidays', () => {
     assert.equal(redressDueAt(new Date('2026-04-03T10:00:00Z'), 2, BXL).toISOString(), '2026-04-07T21:59:59.999Z')
+  })
+})
+
+describe('redress due date with the call’s public holidays', () => {
+  const easterMonday = ['2026-04-06']
+  it('Easter Monday listed: the due date moves one working day', () => {
+    // Friday 3 April, 2 working days: Tuesday 7 and Wednesday 8 April (not Monday 6 and Tuesday 7).
+    assert.equal(
+      redressDueAt(new Date('2026-04-03T10:00:00Z'), 2, BXL, easterMonday).toISOString(),
+      '2026-04-08T21:59:59.999Z',
+    )
+    // Wednesday 1 April, 15 working days: Thursday 23 April instead of Wednesday 22 April.
+    assert.equal(
+      redressDueAt(new Date('2026-04-01T08:00:00Z'), 15, BXL, easterMonday).toISOString(),
+      '2026-04-23T21:59:59.999Z',
+    )
+  })
+  it('a holiday on a weekend changes nothing (15 August 2026 is a Saturday)', () => {
+    const filed = new Date('2026-08-13T10:00:00Z')
+    const plain = redressDueAt(filed, 2, BXL).toISOString()
+    assert.equal(plain, '2026-08-17T21:59:59.999Z')
+    assert.equal(redressDueAt(filed, 2, BXL, ['2026-08-15']).toISOString(), plain)
+  })
+  it('a request filed ON a holiday counts from the next working day', () => {
+    // Filed on Easter Monday: Tuesday 7 April is day 1, Monday 27 April day 15.
+    const filed = new Date('2026-04-06T08:00:00Z')
+    assert.equal(redressDueAt(filed, 1, BXL, easterMonday).toISOString(), '2026-04-07T21:59:59.999Z')
+    assert.equal(redressDueAt(filed, 15, BXL, easterMonday).toISOString(), '2026-04-27T21:59:59.999Z')
+  })
+  it('the holiday is a local day: 22:30 UTC on Thursday 2 April is already Friday 3 April in Brussels', () => {
+    // Local Friday 3 April → Monday 6 is a holiday → day 1 is Tuesday 7 April (Friday 3 April by UTC).
+    assert.equal(
+      redressDueAt(new Date('2026-04-02T22:30:00Z'), 1, BXL, easterMonday).toISOString(),
+      '2026-04-07T21:59:59.999Z',
+    )
+  })
+  it('several holidays in a row: 24–26 December and 1 January', () => {
+    const holidays = ['2027-01-01', '2026-12-24', '2026-12-26', '2026-12-25']
+    const filed = new Date('2026-12-23T10:00:00Z') // Wednesday 23 December 2026
+    assert.equal(redressDueAt(filed, 5, BXL).toISOString(), '2026-12-30T22:59:59.999Z')
+    // 28, 29, 30, 31 December, then Monday 4 January (1 January is a holiday).
+    assert.equal(redressDueAt(filed, 5, BXL, holidays).toISOString(), '2027-01-04T22:59:59.999Z')
   })
 })

@@ -5,7 +5,9 @@ import { instantToLocal, localToInstant } from '../../../../../shared/calls/time
  *  - the window to file closes at the END of the `days`-th calendar day after the day of notification
  *    (notified on Wednesday 1 April, 5 days: until Monday 6 April, 23:59:59.999 local time);
  *  - a request is due at the end of the `workingDays`-th working day after the day it was filed, working
- *    days being Monday to Friday. Public holidays are NOT modelled (they differ per country and year).
+ *    days being Monday to Friday except the call's public holidays (local days `YYYY-MM-DD` an operator
+ *    declares per call in the evaluation settings, since they differ per country and year). The day of
+ *    filing never counts: a request filed on a weekend or a holiday counts from the next working day.
  */
 
 const DAY_MS = 86_400_000
@@ -33,15 +35,24 @@ export function redressWindowEnd(notifiedAt: Date, days: number, timeZone: strin
   return endOfLocalDay(localDay(notifiedAt, timeZone, days).iso, timeZone)
 }
 
-/** When a request filed at `filedAt` must be handled by (inclusive): `workingDays` Mondays–Fridays later. */
-export function redressDueAt(filedAt: Date, workingDays: number, timeZone: string): Date {
+/**
+ * When a request filed at `filedAt` must be handled by (inclusive): `workingDays` working days later —
+ * Mondays to Fridays that are not in `holidays` (local days `YYYY-MM-DD`; one on a weekend changes nothing).
+ */
+export function redressDueAt(
+  filedAt: Date,
+  workingDays: number,
+  timeZone: string,
+  holidays: readonly string[] = [],
+): Date {
+  const off = new Set(holidays)
   let counted = 0
   let offset = 0
   let day = localDay(filedAt, timeZone)
   while (counted < workingDays) {
     offset++
     day = localDay(filedAt, timeZone, offset)
-    if (day.weekday !== 0 && day.weekday !== 6) counted++
+    if (day.weekday !== 0 && day.weekday !== 6 && !off.has(day.iso)) counted++
   }
   return endOfLocalDay(day.iso, timeZone)
 }
