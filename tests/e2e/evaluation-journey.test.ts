@@ -378,7 +378,7 @@ test('an operator runs the assignment, two experts diverge, consensus resolves i
         `1 NIGHTWATCH ${nightwatch.reference} · ${nightwatch.title} D1-C2 €80,000.00 €80,000.00 Funded Funded in rank order (rank 1): €80,000.00.`,
         `2 DRONESHIELD ${droneshield.reference} · ${droneshield.title} D1-C1 €70,000.00 €70,000.00 Funded Funded in rank order (rank 2): €70,000.00.`,
         `3 FENCEFIBRE ${fencefibre.reference} · ${fencefibre.title} D1-C2 €60,000.00 — Reserve 1 Reserve no. 1. Requested €60,000.00 but only €0.00 of the budget was left after the higher-ranked applications.`,
-        `— CROWDSAFE ${crowdsafe.reference} · ${crowdsafe.title} D1-C1 €60,000.00 — Out Not ranked (under a threshold or without a final consensus).`,
+        `— CROWDSAFE ${crowdsafe.reference} · ${crowdsafe.title} D1-C1 €60,000.00 — Out Not ranked: Impact: 2.5 under the threshold of 3; Total 9 under the threshold of 10.`,
       ])
       await results.getByText('€150,000.00 of €150,000.00 spent (100%)', { exact: true }).waitFor()
       assert.equal(await results.getByRole('progressbar', { name: 'Budget used' }).getAttribute('aria-valuenow'), '100')
@@ -416,7 +416,7 @@ test('an operator runs the assignment, two experts diverge, consensus resolves i
       `1 ${nightwatch.reference} · NIGHTWATCH Havenwacht Sensing B.V. Funded €80,000.00 €80,000.00 Awaiting the answer Funded in rank order (rank 1): €80,000.00.`,
       `2 ${droneshield.reference} · DRONESHIELD Aerovigil SRL Funded €70,000.00 €70,000.00 Awaiting the answer Funded in rank order (rank 2): €70,000.00.`,
       `3 ${fencefibre.reference} · FENCEFIBRE Glasfaser Wache GmbH Reserve no. 1 €60,000.00 — — Reserve no. 1. Requested €60,000.00 but only €0.00 of the budget was left after the higher-ranked applications.`,
-      `— ${crowdsafe.reference} · CROWDSAFE Folla Sicura S.r.l. Not selected €60,000.00 — — Not ranked (under a threshold or without a final consensus).`,
+      `— ${crowdsafe.reference} · CROWDSAFE Folla Sicura S.r.l. Not selected €60,000.00 — — Not ranked: Impact: 2.5 under the threshold of 3; Total 9 under the threshold of 10.`,
     ])
     await bothWidths(operator!, '18-decisions-notified')
   })
