@@ -1,7 +1,8 @@
 // A call's expert assignment at scale, generated from a seed: applications with one to three applicant countries
-// and two topics, experts with three topics, a kind (55% technical, 35% practitioner, 10% business), a country and
-// load bounds, and a sparse affinity: an expert sharing a topic with an application gets 0.2–1.0 (more for two
-// shared topics), every other pair 0 and still assignable. Conflicts: the given share of all pairs, drawn uniformly.
+// and two topics, experts with three topics, a kind (55% technical, 35% practitioner, 10% business), a country (and
+// for a share of them, 20% by default, a second one: the panel rules count both) and load bounds, and a sparse
+// affinity: an expert sharing a topic with an application gets 0.2–1.0 (more for two shared topics), every other
+// pair 0 and still assignable. Conflicts: the given share of all pairs, drawn uniformly.
 import type { AssignmentInput, ExpertKind } from '../server/modules/evaluation/assignment/types.ts'
 
 export interface BenchSize {
@@ -11,6 +12,9 @@ export interface BenchSize {
   conflictShare: number
   topics: number
   seed: number
+  /** Share of experts with a second country (default 0.2). Drawn from a stream of its own, so that the rest of the
+   * instance is the same whatever the share (0: every expert has one country). */
+  secondCountryShare?: number
 }
 
 function rng(seed: number) {
@@ -30,14 +34,22 @@ export function generateAssignment(size: BenchSize): AssignmentInput {
   const r = rng(size.seed)
   const int = (n: number) => Math.floor(r() * n)
   // Countries weighted towards the first ones, as in a real programme.
-  const country = () => COUNTRIES[Math.min(COUNTRIES.length - 1, Math.floor(COUNTRIES.length * r() ** 1.6))]!
+  const country = (draw = r) => COUNTRIES[Math.min(COUNTRIES.length - 1, Math.floor(COUNTRIES.length * draw() ** 1.6))]!
+  const r2 = rng(size.seed * 7919 + 104_729)
+  const share = size.secondCountryShare ?? 0.2
+  const countries = (first: string) => {
+    if (r2() >= share) return [first]
+    let second = country(r2)
+    while (second === first) second = country(r2)
+    return [first, second]
+  }
   const byTopic: number[][] = Array.from({ length: size.topics }, () => [])
   const experts = Array.from({ length: size.experts }, (_, e) => {
     for (let i = 0; i < 3; i++) byTopic[int(size.topics)]!.push(e)
     const roll = r()
     const kind: ExpertKind = roll < 0.55 ? 'technical' : roll < 0.9 ? 'practitioner' : 'business'
     const maxLoad = 10 + int(6)
-    return { id: `e${e}`, kind, country: country(), maxLoad, minLoad: r() < 0.3 ? 2 : 0 }
+    return { id: `e${e}`, kind, countries: countries(country()), maxLoad, minLoad: r() < 0.3 ? 2 : 0 }
   })
   const appIdx: number[] = []
   const expIdx: number[] = []

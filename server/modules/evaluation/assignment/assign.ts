@@ -1,8 +1,9 @@
 // The expert-assignment optimiser. Steps:
 // 1. index and check the input (problem.ts): codes for every infeasibility that simple counting shows;
 // 2. candidates (candidates.ts): all allowed pairs on small problems, each application's best ones on large problems;
-// 3. without panel rules (or with only the excluded-countries rule, which removes pairs): min-cost flow
-//    (solve-flow.ts); with the practitioner or country rule: HiGHS branch and cut (solve-milp.ts). Both price the
+// 3. without panel rules (or with only the excluded-countries rule, which removes every pair whose expert holds any
+//    of the applicants' countries): min-cost flow (solve-flow.ts); with the practitioner or the one-per-country rule
+//    (no two panel members sharing any of their countries): HiGHS branch and cut (solve-milp.ts). Both price the
 //    pairs left out with their duals and bring back any that could matter, so the result is optimal over all pairs;
 // 4. explanations per pair (explain.ts).
 // Solver runs are synchronous: in the server, use assignExpertsInWorker (in-worker.ts).

@@ -1,7 +1,11 @@
 // An independent check of an assignment against the input, written without the solver's indexing: every application
-// has exactly k experts, no pair twice, every load within bounds, no conflict, every lock kept, the panel rules met.
+// has exactly k experts, no pair twice, every load within bounds, no conflict, every lock kept, the panel rules met
+// (with every country of an expert: no two panel members share one, none is an applicant's country).
 // Returns the violations (empty: feasible) and the total affinity recomputed from the input.
-import type { AssignmentInput, AssignmentPair } from './types.ts'
+import type { AssignmentExpert, AssignmentInput, AssignmentPair } from './types.ts'
+
+/** An expert's countries, without duplicates or empty codes. */
+const countriesOf = (x: AssignmentExpert): string[] => [...new Set((x.countries ?? []).filter((c) => !!c))]
 
 export interface Violation {
   rule:
@@ -51,7 +55,8 @@ export function checkAssignment(
     seen.add(key(p))
     if (conflicts.has(key(p))) violations.push({ rule: 'conflict', ...p })
     const expert = input.experts[e]!
-    if (rules.excludeApplicantCountries && expert.country && input.applications[a]!.countries?.includes(expert.country))
+    const applicants = input.applications[a]!.countries ?? []
+    if (rules.excludeApplicantCountries && countriesOf(expert).some((c) => applicants.includes(c)))
       violations.push({ rule: 'applicant_country', ...p })
     panels.set(p.application, [...(panels.get(p.application) ?? []), e])
     loads.set(p.expert, (loads.get(p.expert) ?? 0) + 1)
@@ -66,7 +71,7 @@ export function checkAssignment(
     if (rules.practitionerRequired && (x.k ?? 3) > 0 && !panel.some((e) => input.experts[e]!.kind === 'practitioner'))
       violations.push({ rule: 'practitioner_missing', application: x.id })
     if (rules.onePerCountry) {
-      const countries = panel.map((e) => input.experts[e]!.country).filter((c): c is string => !!c)
+      const countries = panel.flatMap((e) => countriesOf(input.experts[e]!))
       if (new Set(countries).size < countries.length) violations.push({ rule: 'same_country', application: x.id })
     }
   }

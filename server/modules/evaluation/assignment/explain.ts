@@ -3,7 +3,7 @@
 // the result shows it (see PairReason). Listed affinities are visited one by one; pairs at the default affinity
 // (sparse input) are counted, never enumerated.
 import { costOf } from './affinity.ts'
-import { allowed, type Problem } from './problem.ts'
+import { allowed, expertCountries, type Problem } from './problem.ts'
 import type { AssignedPair, AssignmentInput, PairReason } from './types.ts'
 
 /** Index of the first value ≥ c in a sorted array. */
@@ -61,9 +61,9 @@ export function explainPairs(
       listedPerExpert[e]! += 1
       countAbove(e, c)
       for (let i = 0; i < members.length; i++) if (c > costs[i]!) greater[i]! += 1
-      const country = pb.expCountry[e]!
-      if (pb.onePerCountry && country >= 0 && !members.includes(e))
-        bestOutside.set(country, Math.max(bestOutside.get(country) ?? Number.NEGATIVE_INFINITY, c))
+      if (pb.onePerCountry && !members.includes(e))
+        for (const country of expertCountries(pb, e))
+          bestOutside.set(country, Math.max(bestOutside.get(country) ?? Number.NEGATIVE_INFINITY, c))
     }
     const defaults = pb.allowedPerApp[a]! - listedAllowed
     members.forEach((e, i) => {
@@ -71,10 +71,11 @@ export function explainPairs(
         if (x !== e && locked.has(a * E + x) && costs[members.indexOf(x)]! > costs[i]!) greater[i]!++
       if (def > costs[i]!) greater[i]! += defaults
       rankForApp.set(a * E + e, 1 + greater[i]!)
+      // A better expert outside shares a country with another member: the rule kept it off this panel.
       for (const other of members) {
-        const c = pb.expCountry[other]!
-        if (other !== e && c >= 0 && (bestOutside.get(c) ?? Number.NEGATIVE_INFINITY) > costs[i]!)
-          countryReason.add(a * E + e)
+        if (other === e) continue
+        for (const c of expertCountries(pb, other))
+          if ((bestOutside.get(c) ?? Number.NEGATIVE_INFINITY) > costs[i]!) countryReason.add(a * E + e)
       }
     })
   }

@@ -17,6 +17,13 @@ export function rng(seed: number) {
 export const KINDS: ExpertKind[] = ['technical', 'practitioner', 'business']
 export const COUNTRIES = ['FR', 'BE', 'NL']
 
+/** 20% of experts without a country, 48% with one, 32% with two (a nationality and a residence). */
+function expertCountries(r: ReturnType<typeof rng>): string[] {
+  if (r.next() >= 0.8) return []
+  const first = r.int(3)
+  return r.next() < 0.4 ? [COUNTRIES[first]!, COUNTRIES[(first + 1 + r.int(2)) % 3]!] : [COUNTRIES[first]!]
+}
+
 export function randomInput(seed: number, A: number, E: number, rules: boolean): AssignmentInput {
   const r = rng(seed)
   const k = 1 + r.int(2)
@@ -28,7 +35,7 @@ export function randomInput(seed: number, A: number, E: number, rules: boolean):
   const experts = Array.from({ length: E }, (_, e) => ({
     id: `e${e}`,
     kind: KINDS[r.int(3)]!,
-    country: r.next() < 0.8 ? COUNTRIES[r.int(3)]! : null,
+    countries: expertCountries(r),
     maxLoad: 1 + r.int(3),
     minLoad: r.next() < 0.2 ? 1 : 0,
   }))
@@ -69,7 +76,7 @@ export function bruteForce(input: AssignmentInput): number | null {
       .filter((e) => {
         const x = input.experts[e]!
         if (conflict.has(`${app.id}|${x.id}`)) return false
-        return !(rules.excludeApplicantCountries && x.country && app.countries?.includes(x.country))
+        return !(rules.excludeApplicantCountries && (x.countries ?? []).some((c) => app.countries?.includes(c)))
       })
     const mustHave = locks
       .filter((l) => l.application === app.id)
@@ -78,7 +85,8 @@ export function bruteForce(input: AssignmentInput): number | null {
       if (!mustHave.every((e) => panel.includes(e))) continue
       if (panel.some((e) => load[e]! >= input.experts[e]!.maxLoad)) continue
       if (rules.practitionerRequired && !panel.some((e) => input.experts[e]!.kind === 'practitioner')) continue
-      const countries = panel.map((e) => input.experts[e]!.country).filter(Boolean)
+      // One per country: no country held by two panel members (each expert's own list counted once).
+      const countries = panel.flatMap((e) => [...new Set(input.experts[e]!.countries ?? [])])
       if (rules.onePerCountry && new Set(countries).size < countries.length) continue
       for (const e of panel) load[e]!++
       visit(a + 1, total + panel.reduce((s, e) => s + rows[a]![e]!, 0))
@@ -97,10 +105,10 @@ export function small(): AssignmentInput {
       { id: 'B', k: 2 },
     ],
     experts: [
-      { id: 'e0', kind: 'technical', country: 'BE', maxLoad: 1 },
-      { id: 'e1', kind: 'practitioner', country: 'NL', maxLoad: 2 },
-      { id: 'e2', kind: 'business', country: 'FR', maxLoad: 2 },
-      { id: 'e3', kind: 'technical', country: 'BE', maxLoad: 2 },
+      { id: 'e0', kind: 'technical', countries: ['BE'], maxLoad: 1 },
+      { id: 'e1', kind: 'practitioner', countries: ['NL'], maxLoad: 2 },
+      { id: 'e2', kind: 'business', countries: ['FR'], maxLoad: 2 },
+      { id: 'e3', kind: 'technical', countries: ['BE'], maxLoad: 2 },
     ],
     affinity: {
       kind: 'dense',
@@ -109,5 +117,36 @@ export function small(): AssignmentInput {
         [0.7, 0.1, 0.6, 0.3],
       ],
     },
+  }
+}
+
+/**
+ * Experts with two countries, the rule through their second one. p and q share only their second country (BE), so
+ * they never sit together; s holds the applicants' country of Y (PT) as its second country, so it never reviews Y;
+ * r takes one application. By hand (pairs of {p, q, r, s} without {p, q}; Y from {p, q, r}):
+ *   Y needs r (its only panels are {p, r} 0.6 and {q, r} 0.7), so X gets one of {p, s} 1.1, {q, s} 1.0;
+ *   best: X = {p, s}, Y = {q, r}, total 1.1 + 0.7 = 1.8.
+ * Reading only the first countries, X = {p, q} 1.7 and Y = {s, q} 1.5 would give 3.2.
+ */
+export function sharedSecondCountry(): AssignmentInput {
+  return {
+    applications: [
+      { id: 'X', k: 2 },
+      { id: 'Y', k: 2, countries: ['PT'] },
+    ],
+    experts: [
+      { id: 'p', kind: 'technical', countries: ['FR', 'BE'], maxLoad: 2 },
+      { id: 'q', kind: 'technical', countries: ['NL', 'BE'], maxLoad: 2 },
+      { id: 'r', kind: 'technical', countries: ['DE'], maxLoad: 1 },
+      { id: 's', kind: 'technical', countries: ['ES', 'PT'], maxLoad: 2 },
+    ],
+    affinity: {
+      kind: 'dense',
+      rows: [
+        [0.9, 0.8, 0.3, 0.2],
+        [0.5, 0.6, 0.1, 0.9],
+      ],
+    },
+    rules: { onePerCountry: true, excludeApplicantCountries: true },
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { DomainError } from '../../../platform/errors.ts'
-import { randomInput, small } from './fixtures.ts'
+import { randomInput, sharedSecondCountry, small } from './fixtures.ts'
 import { type AssignmentInput, assignExperts, assignExpertsInWorker, checkAssignment } from './index.ts'
 
 async function expectCode(input: AssignmentInput, code: string, details?: Record<string, unknown>) {
@@ -41,13 +41,77 @@ describe('infeasibility', () => {
     const base = small()
     const input = {
       ...base,
-      experts: base.experts.map((x) => (x.id === 'e1' ? { ...x, country: 'FR' } : x)),
+      experts: base.experts.map((x) => (x.id === 'e1' ? { ...x, countries: ['FR'] } : x)),
       rules: { onePerCountry: true, excludeApplicantCountries: true },
     }
     await expectCode(input, 'assignment_application_short', {
       applications: [{ application: 'A', reason: 'countries', available: 1, needed: 2 }],
       count: 1,
     })
+  })
+
+  it('too few countries when experts share their second ones', async () => {
+    const input: AssignmentInput = {
+      applications: [{ id: 'A', k: 3 }],
+      experts: [
+        { id: 'x', kind: 'technical', countries: ['BE', 'FR'], maxLoad: 1 },
+        { id: 'y', kind: 'technical', countries: ['FR', 'BE'], maxLoad: 1 },
+        { id: 'z', kind: 'technical', countries: ['BE'], maxLoad: 1 },
+      ],
+      affinity: { kind: 'dense', rows: [[1, 1, 1]] },
+      rules: { onePerCountry: true },
+    }
+    await expectCode(input, 'assignment_application_short', {
+      applications: [{ application: 'A', reason: 'countries', available: 2, needed: 3 }],
+      count: 1,
+    })
+    // Three countries among them, yet any two share one: the counting passes, the solver proves it.
+    const shared = {
+      ...input,
+      experts: [
+        { id: 'x', kind: 'technical' as const, countries: ['FR', 'BE'], maxLoad: 1 },
+        { id: 'y', kind: 'technical' as const, countries: ['NL', 'BE'], maxLoad: 1 },
+        { id: 'z', kind: 'technical' as const, countries: ['DE', 'BE'], maxLoad: 1 },
+      ],
+    }
+    await expectCode(shared, 'assignment_infeasible')
+    // An applicants' country held second takes the expert out: Y (applicants from PT) keeps p, q, r, not s.
+    const excluded = sharedSecondCountry()
+    excluded.applications[1]!.k = 4
+    await expectCode({ ...excluded, rules: { excludeApplicantCountries: true } }, 'assignment_application_short', {
+      applications: [{ application: 'Y', reason: 'experts', available: 3, needed: 4 }],
+      count: 1,
+    })
+  })
+
+  it('locks that break a country rule through a second country', async () => {
+    // p and q share BE, their second country; s holds PT, Y's applicants' country, second.
+    await expectCode(
+      {
+        ...sharedSecondCountry(),
+        locks: [
+          { application: 'X', expert: 'p' },
+          { application: 'X', expert: 'q' },
+        ],
+      },
+      'assignment_locks_infeasible',
+      { locks: [{ application: 'X', expert: 'q', reason: 'same_country' }] },
+    )
+    await expectCode(
+      { ...sharedSecondCountry(), locks: [{ application: 'Y', expert: 's' }] },
+      'assignment_locks_infeasible',
+      { locks: [{ application: 'Y', expert: 's', reason: 'applicant_country' }] },
+    )
+    // Without the rules a lock of q on X holds; under them, a lock of p on X closes BE, so X never gets q.
+    const input = sharedSecondCountry()
+    const free = await assignExperts({ ...input, rules: {}, locks: [{ application: 'X', expert: 'q' }] })
+    assert.ok(free.pairs.some((p) => p.application === 'X' && p.expert === 'q' && p.reason === 'locked'))
+    const lockedP = await assignExperts({ ...input, locks: [{ application: 'X', expert: 'p' }] })
+    assert.deepEqual(
+      checkAssignment({ ...input, locks: [{ application: 'X', expert: 'p' }] }, lockedP.pairs).violations,
+      [],
+    )
+    assert.ok(!lockedP.pairs.some((p) => p.application === 'X' && p.expert === 'q'))
   })
 
   it('locks on a conflict, or beyond a load', async () => {

@@ -17,8 +17,11 @@ export interface Problem {
   minLoad: Int32Array
   maxLoad: Int32Array
   practitioner: Uint8Array
-  /** Country index of each expert, -1 without one. */
-  expCountry: Int32Array
+  /** Each expert's country signature: the set of its countries, by index into `sigCountries`. Signature 0 is the
+   * empty set (no country); experts with the same countries share one, so per-country counts run over signatures. */
+  expSig: Int32Array
+  /** Country indexes of each signature, sorted, distinct. */
+  sigCountries: readonly Int32Array[]
   /** Practitioners still needed per application (0 or 1; all 0 without the rule). */
   pracNeed: Int32Array
   onePerCountry: boolean
@@ -41,9 +44,33 @@ export interface Problem {
   allowedPerExpert: Int32Array
 }
 
+/** Country indexes of expert e (sorted, distinct; empty without a country). */
+export function expertCountries(pb: Problem, e: number): Int32Array {
+  return pb.sigCountries[pb.expSig[e]!]!
+}
+
+/** Whether none of the signature's countries is blocked for application a. */
+function sigAllowed(pb: Problem, a: number, s: number): boolean {
+  const list = pb.sigCountries[s]!
+  const base = a * pb.NC
+  for (let i = 0; i < list.length; i++) if (pb.blockedMask[base + list[i]!] !== 0) return false
+  return true
+}
+
 export function allowedByCountry(pb: Problem, a: number, e: number): boolean {
-  const c = pb.expCountry[e]!
-  return c < 0 || pb.blockedMask[a * pb.NC + c] === 0
+  return sigAllowed(pb, a, pb.expSig[e]!)
+}
+
+/** Whether two sorted lists of country indexes share one. */
+export function shareCountry(x: ArrayLike<number>, y: ArrayLike<number>): boolean {
+  let i = 0
+  let j = 0
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) return true
+    if (x[i]! < y[j]!) i++
+    else j++
+  }
+  return false
 }
 
 export function isTaken(pb: Problem, a: number, e: number): boolean {
@@ -115,7 +142,6 @@ export function buildProblem(input: AssignmentInput): Problem {
   const minLoad = new Int32Array(E)
   const maxLoad = new Int32Array(E)
   const practitioner = new Uint8Array(E)
-  const expCountry = new Int32Array(E).fill(-1)
   const countries = new Map<string, number>()
   const country = (c: string) => {
     const known = countries.get(c)
@@ -123,6 +149,9 @@ export function buildProblem(input: AssignmentInput): Problem {
     countries.set(c, countries.size)
     return countries.size - 1
   }
+  const expSig = new Int32Array(E)
+  const sigCountries: Int32Array[] = [new Int32Array(0)]
+  const signatures = new Map<string, number>([['', 0]])
   input.experts.forEach((x, e) => {
     const lo = x.minLoad ?? 0
     if (!isCount(lo) || !isCount(x.maxLoad) || lo > x.maxLoad)
@@ -130,7 +159,19 @@ export function buildProblem(input: AssignmentInput): Problem {
     minLoad[e] = lo
     maxLoad[e] = x.maxLoad
     practitioner[e] = x.kind === 'practitioner' ? 1 : 0
-    if (x.country) expCountry[e] = country(x.country)
+    if (x.countries != null && !Array.isArray(x.countries))
+      errors.push({ path: `experts.${e}.countries`, code: 'invalid', message: 'Countries are a list of codes.' })
+    const list = [...new Set((Array.isArray(x.countries) ? x.countries : []).filter((c) => typeof c === 'string' && c))]
+      .map(country)
+      .sort((p, q) => p - q)
+    const key = list.join(',')
+    let sig = signatures.get(key)
+    if (sig === undefined) {
+      sig = sigCountries.length
+      signatures.set(key, sig)
+      sigCountries.push(Int32Array.from(list))
+    }
+    expSig[e] = sig
   })
   const pairIndex = (p: { application: string; expert: string }, path: string) => {
     const a = appIndex.get(p.application)
@@ -167,9 +208,9 @@ export function buildProblem(input: AssignmentInput): Problem {
     if (seen.has(key)) continue
     seen.add(key)
     const ids = { application: input.applications[a]!.id, expert: input.experts[e]!.id }
-    const c = expCountry[e]!
     if (taken[a]!.includes(e)) problems.push({ ...ids, reason: 'conflict' })
-    else if (c >= 0 && blocked[a]!.includes(c)) problems.push({ ...ids, reason: 'applicant_country' })
+    else if (sigCountries[expSig[e]!]!.some((c) => blocked[a]!.includes(c)))
+      problems.push({ ...ids, reason: 'applicant_country' })
     locks.push({ a, e })
     need[a]! -= 1
     maxLoad[e]! -= 1
@@ -177,14 +218,16 @@ export function buildProblem(input: AssignmentInput): Problem {
     if (practitioner[e]) pracNeed[a] = 0
     lockedCost += costOf(affinity, a, e)
   }
+  // Under the country rule, locked experts of one application may share no country, and every country of theirs is
+  // closed to the rest of its panel.
   const lockCountries: number[][] = Array.from({ length: A }, () => [])
   for (const { a, e } of locks) {
     taken[a]!.push(e)
-    const c = expCountry[e]!
-    if (!rules.onePerCountry || c < 0) continue
-    if (lockCountries[a]!.includes(c))
+    const list = sigCountries[expSig[e]!]!
+    if (!rules.onePerCountry || list.length === 0) continue
+    if (list.some((c) => lockCountries[a]!.includes(c)))
       problems.push({ application: input.applications[a]!.id, expert: input.experts[e]!.id, reason: 'same_country' })
-    lockCountries[a]!.push(c)
+    for (const c of list) if (!lockCountries[a]!.includes(c)) lockCountries[a]!.push(c)
   }
   for (let a = 0; a < A; a++) {
     if (need[a]! < 0) problems.push({ application: input.applications[a]!.id, reason: 'too_many_for_application' })
@@ -217,7 +260,8 @@ export function buildProblem(input: AssignmentInput): Problem {
     minLoad,
     maxLoad,
     practitioner,
-    expCountry,
+    expSig,
+    sigCountries,
     pracNeed,
     onePerCountry: rules.onePerCountry ?? false,
     practitionerRule: rules.practitionerRequired ?? false,
@@ -272,52 +316,57 @@ function checkFeasible(pb: Problem): void {
         },
       )
   }
-  // Counts per application in O(countries + taken pairs): experts per country, minus the taken ones.
+  // Counts per application in O(signatures × their countries + taken pairs): experts per country signature (the
+  // set of an expert's countries), minus the taken ones. A signature is closed to an application when any of its
+  // countries is blocked there.
   const { NC } = pb
-  const inCountry = new Int32Array(NC)
-  const pracInCountry = new Int32Array(NC)
-  let none = 0
-  let pracNone = 0
+  const S = pb.sigCountries.length
+  const inSig = new Int32Array(S)
+  const pracInSig = new Int32Array(S)
   for (let e = 0; e < E; e++) {
-    const c = pb.expCountry[e]!
-    if (c < 0) {
-      none++
-      pracNone += pb.practitioner[e]!
-    } else {
-      inCountry[c]! += 1
-      pracInCountry[c]! += pb.practitioner[e]!
-    }
+    inSig[pb.expSig[e]!]! += 1
+    pracInSig[pb.expSig[e]!]! += pb.practitioner[e]!
   }
-  const blockingApps = new Int32Array(NC)
-  const takenInCountry = new Int32Array(NC)
+  const open = new Uint8Array(S)
+  const blockingApps = new Int32Array(S)
+  const takenInSig = new Int32Array(S)
+  const covered = new Uint8Array(NC)
   const perExpert = pb.allowedPerExpert
   const short: Record<string, unknown>[] = []
   for (let a = 0; a < A; a++) {
-    let count = none
-    let practitioners = pracNone
-    for (let c = 0; c < NC; c++) {
-      if (pb.blockedMask[a * NC + c]) blockingApps[c]! += 1
+    let count = 0
+    let practitioners = 0
+    for (let s = 0; s < S; s++) {
+      open[s] = sigAllowed(pb, a, s) ? 1 : 0
+      if (!open[s]) blockingApps[s]! += 1
       else {
-        count += inCountry[c]!
-        practitioners += pracInCountry[c]!
+        count += inSig[s]!
+        practitioners += pracInSig[s]!
       }
     }
-    let noneTaken = 0
     for (let i = pb.takenStart[a]!; i < pb.takenStart[a + 1]!; i++) {
       const e = pb.takenExpert[i]!
-      if (!allowedByCountry(pb, a, e)) continue
+      const s = pb.expSig[e]!
+      if (!open[s]) continue
       count--
       practitioners -= pb.practitioner[e]!
       perExpert[e]! -= 1
-      const c = pb.expCountry[e]!
-      if (c < 0) noneTaken++
-      else takenInCountry[c]! += 1
+      takenInSig[s]! += 1
     }
-    let countries = none - noneTaken
-    for (let c = 0; c < NC; c++) {
-      if (!pb.blockedMask[a * NC + c] && inCountry[c]! > takenInCountry[c]!) countries++
-      takenInCountry[c] = 0
+    // Panel members from one country each: k of them cover at least k countries (one each for experts without any),
+    // so the countries the allowed experts cover bound the panel.
+    let countries = inSig[0]! - takenInSig[0]!
+    for (let s = 1; s < S; s++) {
+      if (open[s] && inSig[s]! > takenInSig[s]!)
+        for (const c of pb.sigCountries[s]!)
+          if (!covered[c]) {
+            covered[c] = 1
+            countries++
+          }
+      takenInSig[s] = 0
     }
+    takenInSig[0] = 0
+    covered.fill(0)
     pb.allowedPerApp[a] = count
     pb.allowedPairs += count
     const needed = need[a]!
@@ -328,10 +377,7 @@ function checkFeasible(pb: Problem): void {
     else if (pb.pracNeed[a]! > 0 && (practitioners === 0 || needed === 0))
       short.push({ application: id, reason: 'practitioner', available: practitioners, needed: 1 })
   }
-  for (let e = 0; e < E; e++) {
-    const c = pb.expCountry[e]!
-    perExpert[e]! += A - (c >= 0 ? blockingApps[c]! : 0)
-  }
+  for (let e = 0; e < E; e++) perExpert[e]! += A - blockingApps[pb.expSig[e]!]!
   if (short.length > 0)
     throw new DomainError('assignment_application_short', 'Some applications cannot get the experts they need.', {
       applications: short.slice(0, 50),

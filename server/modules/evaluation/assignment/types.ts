@@ -19,7 +19,10 @@ export interface AssignmentExpert {
   /** At most this many applications. */
   maxLoad: number
   kind: ExpertKind
-  country?: string | null
+  /** Countries of the expert (ISO codes: nationality, residence…), every one of them counting for the panel rules:
+   * two experts sharing any country are "from the same country", and an expert holding any of the applicants'
+   * countries is "from an applicant country". Empty, null or absent: the expert has no country and is not counted. */
+  countries?: readonly string[] | null
 }
 
 /**
@@ -47,9 +50,10 @@ export interface AssignmentPair {
 export interface PanelRules {
   /** At least one practitioner (end-user) expert per application. */
   practitionerRequired?: boolean
-  /** At most one expert per country per application (experts without a country are not counted). */
+  /** At most one expert per country per application: no two panel members share any country (experts without a
+   * country are not counted). */
   onePerCountry?: boolean
-  /** No expert whose country is one of the applicants' countries. */
+  /** No expert any of whose countries is one of the applicants' countries. */
   excludeApplicantCountries?: boolean
 }
 
@@ -69,7 +73,8 @@ export interface AssignmentInput {
  * - `top_choice`: the expert is among the application's k best allowed experts;
  * - `practitioner_required`: the panel's only practitioner, and not a top choice;
  * - `minimum_load`: the expert is at their minimum load, and this is not a top choice;
- * - `country_rule`: a better expert for the application shares a country with another panel member;
+ * - `country_rule`: a better expert for the application shares a country (any of its countries) with another panel
+ *   member;
  * - `load_balance`: better experts for the application are at their maximum load, serving applications where they
  *   count for more.
  */

@@ -78,4 +78,26 @@ test('the replacement is the best candidate under load that keeps the panel rule
     'technical',
   )
   assert.equal(chooseReplacement(candidates.slice(0, 4), panel, ['NL'], rules), null)
+  // Every country counts: a candidate sharing a remaining member's second country, or whose second country is an
+  // applicants' one, does not fit; a member's second country closes the panel to it.
+  const two = (userId: string, countries: string[], affinity: number) => ({
+    ...c(userId, 'practitioner', countries[0]!, affinity),
+    countries,
+  })
+  const multi = [
+    two('second-is-panel', ['FR', 'BE'], 0.9),
+    two('second-is-applicant', ['DE', 'NL'], 0.8),
+    two('second-is-member-second', ['IT', 'SE'], 0.7),
+    two('fits-with-two', ['ES', 'PL'], 0.6),
+  ]
+  const withSecond = [...panel, { kind: 'technical', countries: ['PT', 'SE'] }]
+  assert.equal(chooseReplacement(multi, withSecond, ['NL'], rules)?.userId, 'fits-with-two')
+  assert.equal(
+    chooseReplacement(multi, withSecond, ['NL'], { ...rules, onePerCountry: false })?.userId,
+    'second-is-panel',
+  )
+  assert.equal(
+    chooseReplacement(multi, withSecond, ['NL'], { ...rules, excludeApplicantCountries: false })?.userId,
+    'second-is-applicant',
+  )
 })

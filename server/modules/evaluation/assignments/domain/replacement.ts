@@ -1,7 +1,8 @@
 /**
  * The replacement of an expert who recused themself: the best affinity among the candidates (approved,
  * available, no conflict, not already on the panel — filtered by the caller) who are under their load
- * and keep the panel rules against the experts who remain on the application. Ties: by name, then id.
+ * and keep the panel rules against the experts who remain on the application (every country of an expert
+ * counts: none shared with a remaining member, none an applicant's country). Ties: by name, then id.
  */
 
 export interface ReplacementCandidate {
@@ -32,11 +33,11 @@ export function chooseReplacement<C extends ReplacementCandidate>(
   rules: PanelRules,
 ): C | null {
   const needPractitioner = rules.practitionerRequired && !panel.some((m) => m.kind === 'practitioner')
-  const panelCountries = new Set(panel.flatMap((m) => (m.countries[0] ? [m.countries[0]] : [])))
+  const panelCountries = new Set(panel.flatMap((m) => m.countries.filter((c) => !!c)))
   const fits = (c: C) =>
     c.load < c.maxLoad &&
     (!needPractitioner || c.kind === 'practitioner') &&
-    (!rules.onePerCountry || !c.countries[0] || !panelCountries.has(c.countries[0])) &&
+    (!rules.onePerCountry || !c.countries.some((x) => panelCountries.has(x))) &&
     (!rules.excludeApplicantCountries || !c.countries.some((x) => applicantCountries.includes(x)))
   const sorted = candidates
     .filter(fits)

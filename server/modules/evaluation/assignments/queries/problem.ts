@@ -69,8 +69,8 @@ export interface CallProblem {
 /**
  * The optimiser's input for a call, as committed now: its submitted admissible applications (k each),
  * its approved available experts (the call's maximum load each; experts no longer available keep only
- * their kept pairs), conflicts (detected and declared; under "no expert from the applicants' countries"
- * an expert's other countries count too), the panel rules of the settings, affinities (engine + bids),
+ * their kept pairs) with all their countries (the optimiser applies both country rules to every one of
+ * them), conflicts (detected and declared), the panel rules of the settings, affinities (engine + bids),
  * and the kept pairs as locks.
  */
 export async function callProblem(db: Queryable, call: { id: string; programme_id: string }): Promise<CallProblem> {
@@ -111,18 +111,13 @@ export async function callProblem(db: Queryable, call: { id: string; programme_i
     id: e.userId,
     maxLoad: e.available && pool.some((p) => p.userId === e.userId) ? e.maxLoad : (keptCount.get(e.userId) ?? 0),
     kind: e.kind,
-    country: e.countries[0] ?? null,
+    countries: e.countries,
   }))
   const conflictPairs: AssignmentPair[] = []
   for (const a of applications)
-    for (const e of experts) {
-      const key = pairKey(a.applicationId, e.userId)
-      const otherCountry =
-        settings.excludeApplicantCountries &&
-        e.countries.slice(1).some((c) => a.countries.includes(c)) &&
-        !a.countries.includes(e.countries[0] ?? '')
-      if (conflicts.has(key) || otherCountry) conflictPairs.push({ application: a.applicationId, expert: e.userId })
-    }
+    for (const e of experts)
+      if (conflicts.has(pairKey(a.applicationId, e.userId)))
+        conflictPairs.push({ application: a.applicationId, expert: e.userId })
   const input: AssignmentInput = {
     applications: applications.map((a) => ({
       id: a.applicationId,
