@@ -152,6 +152,7 @@ test('a new SME signs up, qualifies as an SME, publishes a French solution with 
   await step('it publishes the solution', async () => {
     await detail!.main.getByRole('button', { name: 'Publish', exact: true }).click()
     await detail!.dialog.getByRole('button', { name: 'Publish', exact: true }).click()
+    await detail!.dialog.waitFor({ state: 'detached' })
     await detail!.main.getByText('Published', { exact: true }).first().waitFor()
     await detail!.checkA11y('published solution')
   })
